@@ -1,0 +1,65 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// DESIGN.md's layer table, enforced mechanically: each folder lists what it may never import.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const folder = (name) => [`**/${name}`, `**/${name}/**`];
+
+const layer = (files, { paths = [], patterns = [] }) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message: 'This layer may not import it (DESIGN.md).' })),
+        patterns: patterns.map((group) => ({
+          group,
+          message: 'This layer may not import it (DESIGN.md).',
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  layer(['src-shared/**'], {
+    paths: ['electron', ...nodeBuiltins],
+    patterns: [
+      ...['src-server', 'src-main', 'src-preload', 'src-renderer'].map(folder),
+      ['react', 'react-dom'],
+    ],
+  }),
+  layer(['src-server/**'], {
+    paths: ['electron'],
+    patterns: ['src-main', 'src-preload', 'src-renderer'].map(folder),
+  }),
+  layer(['src-main/**'], {
+    paths: ['electron'],
+    patterns: ['src-renderer', 'src-preload', 'src-server'].map(folder),
+  }),
+  layer(['src-main/electron/**'], {
+    patterns: ['src-renderer', 'src-preload', 'src-server'].map(folder),
+  }),
+  layer(['src-preload/**'], {
+    paths: nodeBuiltins,
+    patterns: ['src-main', 'src-renderer', 'src-server'].map(folder),
+  }),
+  layer(['src-renderer/**'], {
+    paths: ['electron', ...nodeBuiltins],
+    patterns: ['src-main', 'src-preload', 'src-server'].map(folder),
+  }),
+);

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import { authenticate } from './auth/authenticate';
+import { loadOrCreateSecret } from './auth/secret';
+import { DEFAULT_SETTINGS, type ServerContext, type ServerSettings } from './context';
+import { openDatabase } from './db/database';
+import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
+import { EventBus } from './events/event-bus';
+import { installErrorHandlers } from './http/error-handler';
+import { installBodyParsers } from './http/body-parsers';
+import { forbidden } from './http/errors';
+import './http/request-auth';
+import { registerRoutes } from './routes';
+import { seedBaseData } from './seed/base-data';
+import { SERVER_VERSION } from './version';
+
+export interface CreateServerOptions {
+  dataDir: string;
+  settings?: Partial<ServerSettings>;
+  /** Fastify request logging (off in tests). */
+  logger?: boolean;
+}
+
+export interface KitsuServer {
+  app: FastifyInstance;
+  context: ServerContext;
+  close(): Promise<void>;
+}
+
+export const API_PREFIX = '/api';
+
+/** Builds the Kitsu-compatible API on the data dir's SQLite file; does not listen. */
+export async function createServer(options: CreateServerOptions): Promise<KitsuServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'kitsu.db'));
+  try {
+    migrate(db, migrations);
+    seedBaseData(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const context: ServerContext = {
+    db,
+    dataDir: options.dataDir,
+    jwtSecret: loadOrCreateSecret(options.dataDir),
+    events: new EventBus(db),
+    settings,
+    version: SERVER_VERSION,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.bodyLimit,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  installBodyParsers(app);
+  await app.register(formbody, { bodyLimit: settings.bodyLimit });
+  installErrorHandlers(app);
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        if (request.is404) return;
+        const auth = request.routeOptions.config.auth ?? 'access';
+        if (auth === 'none') return;
+        const apiPath = request.url.slice(API_PREFIX.length).split('?')[0] ?? '/';
+        request.auth = authenticate(context, request, auth, apiPath);
+        if (request.routeOptions.config.personOnly && request.auth.identityType !== 'person') {
+          throw forbidden();
+        }
+      });
+      registerRoutes(api, context);
+    },
+    { prefix: API_PREFIX },
+  );
+
+  return {
+    app,
+    context,
+    async close() {
+      await app.close();
+      db.close();
+    },
+  };
+}

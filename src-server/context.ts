@@ -1,0 +1,30 @@
+import type { Db } from './db/database';
+import type { EventBus } from './events/event-bus';
+
+export interface ServerSettings {
+  /** Largest JSON/form body accepted, in bytes. */
+  bodyLimit: number;
+  /** bcrypt cost for new password hashes (Zou's default is 12). */
+  bcryptRounds: number;
+  maxLoginFailures: number;
+  loginLockoutSeconds: number;
+  minPasswordLength: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  bodyLimit: 2 * 1024 * 1024,
+  bcryptRounds: 12,
+  maxLoginFailures: 5,
+  loginLockoutSeconds: 60,
+  minPasswordLength: 8,
+};
+
+/** What every route module receives: the database and the server-wide services. */
+export interface ServerContext {
+  db: Db;
+  dataDir: string;
+  jwtSecret: Buffer;
+  events: EventBus;
+  settings: ServerSettings;
+  version: string;
+}

@@ -1,0 +1,21 @@
+import { z, type ZodError, type ZodType } from 'zod';
+import { KitsuError, validationError } from './errors';
+import { UnparsedBody } from './body-parsers';
+
+/** Pydantic-style 400: `{"message": "Validation error.", "data": {"errors": [{field, message}]}}`. */
+export function zodToKitsu(error: ZodError): KitsuError {
+  return validationError(
+    error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || '__root__',
+      message: issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message,
+    })),
+  );
+}
+
+/** Validates a request body (JSON or form) against a schema; non-objects fail as a whole. */
+export function parseBody<T extends ZodType>(schema: T, body: unknown): z.infer<T> {
+  const value = body instanceof UnparsedBody || body === undefined || body === null ? {} : body;
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToKitsu(result.error);
+  return result.data;
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context';
+import { registerAuthRoutes } from '../auth/routes';
+import { registerCrudRoutes } from '../crud/routes';
+import { registerIndexRoutes } from './index-routes';
+import { registerStatusRoutes } from './status-routes';
+
+export type RouteModule = (api: FastifyInstance, context: ServerContext) => void;
+
+// Specific routes first: Fastify matches static segments before the CRUD's parametric ones anyway.
+const modules: RouteModule[] = [
+  registerIndexRoutes,
+  registerStatusRoutes,
+  registerAuthRoutes,
+  registerCrudRoutes,
+];
+
+export function registerRoutes(api: FastifyInstance, context: ServerContext): void {
+  for (const register of modules) register(api, context);
+}
