@@ -14,7 +14,10 @@ const layer = (files, { paths = [], patterns = [] }) => ({
     'no-restricted-imports': [
       'error',
       {
-        paths: paths.map((name) => ({ name, message: 'This layer may not import it (DESIGN.md).' })),
+        paths: paths.map((name) => ({
+          name,
+          message: 'This layer may not import it (DESIGN.md).',
+        })),
         patterns: patterns.map((group) => ({
           group,
           message: 'This layer may not import it (DESIGN.md).',
@@ -31,7 +34,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   } catch (error) {
     await server.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on ${options.host} is already in use`);
+    if (code === 'EADDRINUSE')
+      throw new Error(`port ${options.port} on ${options.host} is already in use`);
     if (code === 'EADDRNOTAVAIL') throw new Error(`cannot listen on host ${options.host}`);
     throw error;
   }

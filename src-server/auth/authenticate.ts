@@ -41,8 +41,7 @@ export function authenticate(
     throw jwtError(422, 'Only refresh tokens are allowed');
   }
   const person = context.db.prepare('SELECT * FROM person WHERE id = ?').get(claims.sub) as
-    | PersonRow
-    | undefined;
+    PersonRow | undefined;
   if (isTokenRevoked(context, claims, person)) throw jwtError(401, 'Token has been revoked');
   if (!person) throw unauthorized();
   if (!person.active) {

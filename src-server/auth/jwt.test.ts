@@ -37,14 +37,26 @@ describe('jwt', () => {
     expect(fail('None')).toBe('Not enough segments');
     expect(fail(token, 2000)).toBe('Signature has expired');
     expect(fail(token.slice(0, -2) + 'xx', 1001)).toBe('Signature verification failed');
-    expect(fail(signToken(randomBytes(32), { sub: 'x', type: 'access', identityType: 'person', ttlSeconds: 5 }).token)).toBe(
-      'Signature verification failed',
-    );
+    expect(
+      fail(
+        signToken(randomBytes(32), {
+          sub: 'x',
+          type: 'access',
+          identityType: 'person',
+          ttlSeconds: 5,
+        }).token,
+      ),
+    ).toBe('Signature verification failed');
     expect(fail(token, 1001)).toBe('accepted');
   });
 
   it('signs tokens without expiry for bots without an expiration date', () => {
-    const { token } = signToken(secret, { sub: 'b', type: 'access', identityType: 'bot', ttlSeconds: null });
+    const { token } = signToken(secret, {
+      sub: 'b',
+      type: 'access',
+      identityType: 'bot',
+      ttlSeconds: null,
+    });
     expect(verifyToken(secret, token, 4e9).exp).toBeUndefined();
   });
 });

@@ -20,9 +20,7 @@ export interface TokenClaims {
   requires_2fa_setup?: boolean;
 }
 
-export type JwtFailure =
-  | { kind: 'expired' }
-  | { kind: 'invalid'; message: string };
+export type JwtFailure = { kind: 'expired' } | { kind: 'invalid'; message: string };
 
 export class JwtError extends Error {
   constructor(readonly failure: JwtFailure) {
@@ -45,7 +43,10 @@ export interface SignOptions {
   now?: number;
 }
 
-export function signToken(secret: Buffer, options: SignOptions): { token: string; claims: TokenClaims } {
+export function signToken(
+  secret: Buffer,
+  options: SignOptions,
+): { token: string; claims: TokenClaims } {
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const claims: TokenClaims = {
     fresh: false,

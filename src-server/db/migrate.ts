@@ -52,7 +52,9 @@ export function currentVersion(db: Db): number {
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+      throw new Error(
+        `Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`,
+      );
     }
   });
 }

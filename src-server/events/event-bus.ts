@@ -33,7 +33,15 @@ export class EventBus {
     let id: string | null = null;
     if (options.persist !== false) {
       id = newId();
-      this.insert.run(id, createdAt, createdAt, name, event.userId, event.projectId, JSON.stringify(data));
+      this.insert.run(
+        id,
+        createdAt,
+        createdAt,
+        name,
+        event.userId,
+        event.projectId,
+        JSON.stringify(data),
+      );
     }
     for (const listener of this.listeners) listener({ ...event, name, data, id, createdAt });
   }

@@ -1,5 +1,5 @@
-import { z, type ZodError, type ZodType } from 'zod';
-import { KitsuError, validationError } from './errors';
+import type { z, ZodError, ZodType } from 'zod';
+import { type KitsuError, validationError } from './errors';
 import { UnparsedBody } from './body-parsers';
 
 /** Pydantic-style 400: `{"message": "Validation error.", "data": {"errors": [{field, message}]}}`. */
@@ -7,7 +7,10 @@ export function zodToKitsu(error: ZodError): KitsuError {
   return validationError(
     error.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || '__root__',
-      message: issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message,
+      message:
+        issue.code === 'invalid_type' && issue.input === undefined
+          ? 'Field required'
+          : issue.message,
     })),
   );
 }

@@ -8,7 +8,11 @@ export type Json = Record<string, unknown>;
  * A stored row as Zou's `serialize()` gives it: booleans as booleans, JSON parsed, secrets
  * left out, `type` added. Relations, when asked for, come from `loadRelations`.
  */
-export function serializeRow(model: ModelDef, row: Row, relations?: Record<string, string[]>): Json {
+export function serializeRow(
+  model: ModelDef,
+  row: Row,
+  relations?: Record<string, string[]>,
+): Json {
   const result: Json = {};
   for (const [key, value] of Object.entries(row)) {
     if (model.sensitiveKeys?.includes(key)) continue;
@@ -44,7 +48,11 @@ function parseJson(text: string): unknown {
  * Every many-to-many collection of `ids`, one query per relation whatever the row count:
  * id → { relationKey: [related ids] }.
  */
-export function loadRelations(db: Db, model: ModelDef, ids: readonly string[]): Map<string, Record<string, string[]>> {
+export function loadRelations(
+  db: Db,
+  model: ModelDef,
+  ids: readonly string[],
+): Map<string, Record<string, string[]>> {
   const byId = new Map<string, Record<string, string[]>>();
   for (const id of ids) {
     byId.set(id, Object.fromEntries(model.relations.map((relation) => [relation.key, []])));

@@ -207,9 +207,9 @@ export class Access {
     if (this.isSupervisor(task.project_id) && this.supervisesTaskType(task.task_type_id)) {
       return true;
     }
-    const entity = this.db.prepare('SELECT created_by FROM entity WHERE id = ?').get(task.entity_id) as
-      | { created_by: string | null }
-      | undefined;
+    const entity = this.db
+      .prepare('SELECT created_by FROM entity WHERE id = ?')
+      .get(task.entity_id) as { created_by: string | null } | undefined;
     return entity?.created_by === this.personId;
   }
 

@@ -3,5 +3,8 @@ import type { ServerContext } from '../context';
 
 /** `GET /api`: gazu's `host_is_up` (HEAD) and `get_api_version` read it. */
 export function registerIndexRoutes(api: FastifyInstance, context: ServerContext): void {
-  api.get('/', { config: { auth: 'none' } }, async () => ({ api: 'Zou', version: context.version }));
+  api.get('/', { config: { auth: 'none' } }, async () => ({
+    api: 'Zou',
+    version: context.version,
+  }));
 }
