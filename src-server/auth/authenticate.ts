@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ServerContext } from '../context';
 import { jwtError, KitsuError, signatureExpired, unauthorized } from '../http/errors';
 import type { RequestAuth, RouteAuth } from '../http/request-auth';
@@ -9,6 +9,11 @@ import { isRevoked, revoke } from './revocation';
 
 export const ACCESS_COOKIE = 'access_token_cookie';
 export const REFRESH_COOKIE = 'refresh_token_cookie';
+
+/** What token lookup reads: a Fastify request, or a raw handshake (socket.io). */
+export interface HeaderSource {
+  headers: IncomingHttpHeaders;
+}
 
 /** Paths a token restricted by `requires_2fa_setup` may still reach (without /api). */
 const TWO_FA_SETUP_PATHS = [
@@ -28,7 +33,7 @@ const TWO_FA_SETUP_PATHS = [
  */
 export function authenticate(
   context: ServerContext,
-  request: FastifyRequest,
+  request: HeaderSource,
   kind: Exclude<RouteAuth, 'none'>,
   apiPath: string,
 ): RequestAuth {
@@ -59,7 +64,7 @@ export function authenticate(
   return { person, identityType: claims.identity_type, claims, token };
 }
 
-function findToken(request: FastifyRequest, kind: Exclude<RouteAuth, 'none'>): string {
+function findToken(request: HeaderSource, kind: Exclude<RouteAuth, 'none'>): string {
   const cookieName = kind === 'refresh' ? REFRESH_COOKIE : ACCESS_COOKIE;
   const fromCookie = parseCookies(request.headers.cookie).get(cookieName);
   if (fromCookie) return fromCookie;

@@ -61,8 +61,8 @@ async function createAdmin(context: ServerContext, email: string, password: stri
   context.db
     .prepare(
       `INSERT INTO person (id, created_at, updated_at, first_name, last_name, email, password, role,
-         active, desktop_login)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'admin', 1, ?)`,
+         active)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'admin', 1)`,
     )
     .run(
       newId(),
@@ -72,7 +72,6 @@ async function createAdmin(context: ServerContext, email: string, password: stri
       'Admin',
       email.toLowerCase(),
       await hashPassword(password, context.settings.bcryptRounds),
-      local,
     );
 }
 
