@@ -9,6 +9,7 @@ import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
 import { EventBus } from './events/event-bus';
+import { attachEventStream, type EventStream } from './events/socket-server';
 import { installErrorHandlers } from './http/error-handler';
 import { installBodyParsers } from './http/body-parsers';
 import { forbidden } from './http/errors';
@@ -27,6 +28,8 @@ export interface CreateServerOptions {
 export interface KitsuServer {
   app: FastifyInstance;
   context: ServerContext;
+  /** socket.io `/events`, attached to `app.server`. */
+  eventStream: EventStream;
   close(): Promise<void>;
 }
 
@@ -79,10 +82,16 @@ export async function createServer(options: CreateServerOptions): Promise<KitsuS
     { prefix: API_PREFIX },
   );
 
+  // socket.io lives at the server root (/socket.io), where Kitsu clients look for it.
+  const eventStream = attachEventStream(app.server, context);
+
   return {
     app,
     context,
+    eventStream,
     async close() {
+      // Open websockets would keep app.close() waiting forever.
+      await eventStream.close();
       await app.close();
       db.close();
     },

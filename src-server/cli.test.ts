@@ -79,7 +79,7 @@ describe('server CLI', () => {
     expect(await index.json()).toMatchObject({ api: 'Zou' });
     const loggedIn = await login(apiUrl, 'boss@example.com', 'correct-horse-9');
     expect(loggedIn.status).toBe(200);
-    expect((await loggedIn.json()).user.role).toBe('admin');
+    expect(((await loggedIn.json()) as any).user.role).toBe('admin');
 
     const port = new URL(apiUrl).port;
     const second = startCli(['--data-dir', join(root, 'other'), '--port', port]);
@@ -114,7 +114,7 @@ describe('server CLI', () => {
     const apiUrl = await cli.ready;
     const response = await login(apiUrl, osUserName(), DEMO_PASSWORD);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body: any = await response.json();
     expect(body.user.desktop_login).toBe(osUserName());
     cli.child.kill('SIGTERM');
     await cli.exited;

@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { API_PREFIX, createServer, type KitsuServer } from '../app';
-import { authenticate } from '../auth/authenticate';
 import { signToken } from '../auth/jwt';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/database';
 import { newId } from '../db/ids';
 import { nowDateTime } from '../db/time';
-import { registerEventRoutes } from './events-routes';
-import { attachEventStream, type EventStream } from './socket-server';
+import type { EventStream } from './socket-server';
 
 /** A listening server with the event stream attached, for the events tests. */
 export interface StreamFixture {
@@ -28,11 +26,10 @@ export interface StreamFixture {
 export async function startStreamServer(): Promise<StreamFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shotdesk-events-'));
   const server = await createServer({ dataDir });
-  await ensureEventRoutes(server);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
-  const stream = attachEventStream(server.app.server, server.context);
+  const stream = server.eventStream;
   const origin = `http://127.0.0.1:${address.port}`;
   return {
     server,
@@ -42,26 +39,10 @@ export async function startStreamServer(): Promise<StreamFixture> {
     origin,
     baseUrl: `${origin}${API_PREFIX}`,
     async close() {
-      await stream.close();
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Until the routes are wired into routes/index.ts, mounts them with the same auth hook. */
-async function ensureEventRoutes(server: KitsuServer): Promise<void> {
-  if (server.app.hasRoute({ method: 'GET', url: `${API_PREFIX}/data/events/last` })) return;
-  await server.app.register(
-    async (api) => {
-      api.addHook('onRequest', async (request) => {
-        const path = request.url.slice(API_PREFIX.length).split('?')[0] ?? '/';
-        request.auth = authenticate(server.context, request, 'access', path);
-      });
-      registerEventRoutes(api, server.context);
-    },
-    { prefix: API_PREFIX },
-  );
 }
 
 export function addPerson(db: Db, role: string, options: { active?: boolean } = {}): string {

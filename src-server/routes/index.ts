@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { registerAuthRoutes } from '../auth/routes';
 import { registerCrudRoutes } from '../crud/routes';
+import { registerEventRoutes } from '../events/events-routes';
 import { registerIndexRoutes } from './index-routes';
 import { registerStatusRoutes } from './status-routes';
 
@@ -12,6 +13,7 @@ const modules: RouteModule[] = [
   registerIndexRoutes,
   registerStatusRoutes,
   registerAuthRoutes,
+  registerEventRoutes,
   registerCrudRoutes,
 ];
 
