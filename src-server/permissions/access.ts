@@ -11,6 +11,56 @@ interface TaskFacts {
   task_type_id: string;
 }
 
+interface EntityFacts {
+  id: string;
+  project_id: string;
+  entity_type_id: string;
+  created_by: string | null;
+}
+
+interface CommentFacts {
+  object_id: string;
+  person_id: string;
+  task_status_id?: string | null;
+  for_client?: boolean | null;
+  pinned?: boolean | null;
+  checklist?: unknown;
+}
+
+/** Columns a supervisor may change on a task of their departments. */
+const SUPERVISOR_TASK_COLUMNS = new Set([
+  'priority',
+  'start_date',
+  'due_date',
+  'estimation',
+  'difficulty',
+  'data',
+]);
+
+/** Entity types that are not asset types. */
+const TEMPORAL_TYPE_NAMES = new Set(['Shot', 'Sequence', 'Episode', 'Scene', 'Edit', 'Concept']);
+
+function sameJson(left: unknown, right: unknown): boolean {
+  return JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
+}
+
+/** True when two checklists have the same items and differ at most in their `checked` flags. */
+function onlyCheckedFlagsDiffer(current: unknown, next: unknown): boolean {
+  const before = Array.isArray(current) ? current : [];
+  if (!Array.isArray(next) || next.length !== before.length) return false;
+  return before.every((item, index) => {
+    const other: unknown = next[index];
+    if (!item || typeof item !== 'object' || !other || typeof other !== 'object') {
+      return sameJson(item, other);
+    }
+    const keys = new Set([...Object.keys(item), ...Object.keys(other)]);
+    keys.delete('checked');
+    return [...keys].every((key) =>
+      sameJson((item as Record<string, unknown>)[key], (other as Record<string, unknown>)[key]),
+    );
+  });
+}
+
 /**
  * The one permission module (REFERENCE §4), one instance per request. Zou resolves a
  * per-project role into a request-global slot; here every role question names its project,
@@ -265,6 +315,169 @@ export class Access {
         this.isAdmin ||
         (this.isTeamMember(task.project_id) && this.isManager(task.project_id)));
     if (!allowed) throw forbidden();
+  }
+
+  /** `check_working_on_task`: the caller is an assignee of the task. */
+  requireWorkingOnTask(taskId: string): void {
+    if (!this.isAssignedToTask(taskId)) throw forbidden();
+  }
+
+  /** `check_working_on_entity`: the caller is assigned to a task of the entity. */
+  requireWorkingOnEntity(entityId: string): void {
+    if (!this.isAssignedToEntity(entityId)) throw forbidden();
+  }
+
+  /**
+   * `check_supervisor_task_access`: admin, or manager in the team; a supervisor in the team
+   * may change only planning columns, on tasks of their departments (any without department).
+   */
+  requireSupervisorTaskAccess(task: TaskFacts, changedKeys: readonly string[]): void {
+    if (this.hasManagerProjectAccess(task.project_id)) return;
+    const supervisor =
+      this.isTeamMember(task.project_id) && this.isSupervisor(task.project_id);
+    const planningOnly = changedKeys.every((key) => SUPERVISOR_TASK_COLUMNS.has(key));
+    if (supervisor && planningOnly && this.supervisesTaskType(task.task_type_id)) return;
+    throw forbidden();
+  }
+
+  /** `check_supervisor_project_task_type_access`: manager, or supervisor of the task type. */
+  requireSupervisorTaskTypeAccess(projectId: string, taskTypeId: string): void {
+    if (this.hasManagerProjectAccess(projectId)) return;
+    if (
+      this.isTeamMember(projectId) &&
+      this.isSupervisor(projectId) &&
+      this.supervisesTaskType(taskTypeId)
+    ) {
+      return;
+    }
+    throw forbidden();
+  }
+
+  /**
+   * `check_metadata_department_access` (PUT an entity): admin, or in the team as manager or as
+   * the entity's creator; a supervisor in the team may change only `data` fields whose
+   * metadata descriptor lists one of their departments (anything when they have none).
+   */
+  requireMetadataDepartmentAccess(entity: EntityFacts, data: Record<string, unknown>): void {
+    if (this.isAdmin) return;
+    const belongs = this.isTeamMember(entity.project_id);
+    if (belongs && (this.isManager(entity.project_id) || entity.created_by === this.personId)) {
+      return;
+    }
+    if (!belongs || !this.isSupervisor(entity.project_id)) throw forbidden();
+    if (Object.keys(data).some((key) => key !== 'data')) throw forbidden();
+    const departments = this.departments();
+    if (departments.length === 0) return;
+    const fields = data.data && typeof data.data === 'object' ? Object.keys(data.data) : [];
+    const kind = this.metadataKindOf(entity.entity_type_id);
+    if (!kind || fields.length === 0) throw forbidden();
+    const descriptors = this.db
+      .prepare(
+        `SELECT d.field_name, l.department_id FROM metadata_descriptor d
+         LEFT JOIN department_metadata_descriptor_link l ON l.metadata_descriptor_id = d.id
+         WHERE d.project_id = ? AND d.entity_type = ?`,
+      )
+      .all(entity.project_id, kind) as { field_name: string; department_id: string | null }[];
+    const allowed = fields.every((field) =>
+      descriptors.some(
+        (row) =>
+          row.field_name === field &&
+          row.department_id !== null &&
+          departments.includes(row.department_id),
+      ),
+    );
+    if (!allowed) throw forbidden();
+  }
+
+  /** The descriptor `entity_type` a supervisor's metadata edit is checked against. */
+  private metadataKindOf(entityTypeId: string): 'Shot' | 'Asset' | 'Edit' | null {
+    const row = this.db.prepare('SELECT name FROM entity_type WHERE id = ?').get(entityTypeId) as
+      | { name: string }
+      | undefined;
+    if (!row) return null;
+    if (row.name === 'Shot' || row.name === 'Edit') return row.name;
+    return TEMPORAL_TYPE_NAMES.has(row.name) ? null : 'Asset';
+  }
+
+  /**
+   * `check_comment_access` (read one comment): admin; else project and entity access, then
+   * supervisors and managers read everything, clients only client-authored or for_client
+   * comments (their own or for_client ones on isolated projects), others anything not written
+   * by a client.
+   */
+  requireCommentAccess(comment: CommentFacts): void {
+    if (this.isAdmin) return;
+    const task = loadTaskFacts(this.db, comment.object_id);
+    this.requireProjectAccess(task.project_id);
+    this.requireEntityAccess(task.entity_id, task.project_id);
+    if (this.isAtLeastSupervisor(task.project_id)) return;
+    const authorIsClient = this.roleOf(comment.person_id, task.project_id) === 'client';
+    if (this.isClient(task.project_id)) {
+      const project = this.db
+        .prepare('SELECT is_clients_isolated FROM project WHERE id = ?')
+        .get(task.project_id) as { is_clients_isolated: number | null } | undefined;
+      if (
+        project?.is_clients_isolated &&
+        comment.person_id !== this.personId &&
+        !comment.for_client
+      ) {
+        throw forbidden();
+      }
+      if (authorIsClient || comment.for_client) return;
+      throw forbidden();
+    }
+    if (authorIsClient) throw forbidden();
+  }
+
+  /**
+   * PUT a comment: admin, or a team member; managers change anything; others change only
+   * their own comments, except pinning (supervisors of the task's department) and ticking
+   * checklist items (assignees and those supervisors). Only managers toggle for_client; a
+   * status change needs task action access and the status's role rights.
+   */
+  requireCommentUpdateAccess(comment: CommentFacts, data: Record<string, unknown>): void {
+    if (this.isAdmin) return;
+    const task = loadTaskFacts(this.db, comment.object_id);
+    if (!this.isTeamMember(task.project_id)) throw forbidden();
+    if (this.isManager(task.project_id)) return;
+    if ('for_client' in data && data.for_client !== (comment.for_client ?? false)) {
+      throw forbidden();
+    }
+    const isAuthor = comment.person_id === this.personId;
+    const supervisorHere =
+      this.isSupervisor(task.project_id) && this.supervisesTaskType(task.task_type_id);
+    const assigned = this.isAssignedToTask(task.id);
+    if ('pinned' in data && data.pinned !== comment.pinned && !supervisorHere) throw forbidden();
+    if ('checklist' in data && !isAuthor && !sameJson(data.checklist, comment.checklist)) {
+      const onlyTicks = onlyCheckedFlagsDiffer(comment.checklist, data.checklist);
+      if (!onlyTicks || !(assigned || supervisorHere)) throw forbidden();
+    }
+    if (!isAuthor && Object.keys(data).some((key) => key !== 'pinned' && key !== 'checklist')) {
+      throw forbidden();
+    }
+    if ('person_id' in data && data.person_id !== this.personId) throw forbidden();
+    if ('object_id' in data && data.object_id !== comment.object_id) throw forbidden();
+    if ('task_status_id' in data) {
+      const next = String(data.task_status_id).toLowerCase();
+      if (next !== String(comment.task_status_id).toLowerCase()) {
+        this.requireTaskActionAccess(task);
+      }
+      this.requireTaskStatusAccess(task.project_id, String(data.task_status_id));
+    }
+  }
+
+  /** `check_playlist_update_access`: manager on the project, or the supervisor who made it. */
+  requirePlaylistUpdateAccess(playlist: { project_id: string; created_by: string | null }): void {
+    if (this.hasManagerProjectAccess(playlist.project_id)) return;
+    const creator = playlist.created_by === null || playlist.created_by === this.personId;
+    if (
+      this.isTeamMember(playlist.project_id) &&
+      this.isSupervisor(playlist.project_id) &&
+      creator
+    ) {
+      return;
+    }
+    throw forbidden();
   }
 }
 
