@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { JwtError, signToken, verifyToken } from './jwt';
+import type { JwtError } from './jwt';
+import { signToken, verifyToken } from './jwt';
 
 const secret = randomBytes(32);
 

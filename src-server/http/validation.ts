@@ -18,7 +18,8 @@ export function zodToKitsu(error: ZodError): KitsuError {
 /** Validates a request body (JSON or form) against a schema; non-objects fail as a whole. */
 export function parseBody<T extends ZodType>(schema: T, body: unknown): z.infer<T> {
   const value = body instanceof UnparsedBody || body === undefined || body === null ? {} : body;
-  const result = schema.safeParse(value);
+  // reportInput: zod 4 leaves `input` out of issues otherwise, and "Field required" needs it.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw zodToKitsu(result.error);
   return result.data;
 }
