@@ -1,12 +1,7 @@
-/** Kitsu's wire format for datetimes: naive UTC, no zone, no fraction. */
-export function formatDateTime(date: Date): string {
-  return date.toISOString().slice(0, 19);
-}
+import { formatKitsuDate, formatKitsuDateTime } from '../../src-shared/kitsu/datetime';
 
-export function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { formatKitsuDateTime as formatDateTime, formatKitsuDate as formatDate };
 
 export function nowDateTime(): string {
-  return formatDateTime(new Date());
+  return formatKitsuDateTime(new Date());
 }

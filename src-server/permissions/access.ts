@@ -333,8 +333,7 @@ export class Access {
    */
   requireSupervisorTaskAccess(task: TaskFacts, changedKeys: readonly string[]): void {
     if (this.hasManagerProjectAccess(task.project_id)) return;
-    const supervisor =
-      this.isTeamMember(task.project_id) && this.isSupervisor(task.project_id);
+    const supervisor = this.isTeamMember(task.project_id) && this.isSupervisor(task.project_id);
     const planningOnly = changedKeys.every((key) => SUPERVISOR_TASK_COLUMNS.has(key));
     if (supervisor && planningOnly && this.supervisesTaskType(task.task_type_id)) return;
     throw forbidden();
@@ -392,8 +391,7 @@ export class Access {
   /** The descriptor `entity_type` a supervisor's metadata edit is checked against. */
   private metadataKindOf(entityTypeId: string): 'Shot' | 'Asset' | 'Edit' | null {
     const row = this.db.prepare('SELECT name FROM entity_type WHERE id = ?').get(entityTypeId) as
-      | { name: string }
-      | undefined;
+      { name: string } | undefined;
     if (!row) return null;
     if (row.name === 'Shot' || row.name === 'Edit') return row.name;
     return TEMPORAL_TYPE_NAMES.has(row.name) ? null : 'Asset';
