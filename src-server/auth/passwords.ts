@@ -1,8 +1,10 @@
 import { hash, verify } from '@node-rs/bcrypt';
 
 /** bcrypt on libuv's pool (native), so a login never blocks the event loop. */
-export function hashPassword(plain: string, rounds: number): Promise<string> {
-  return hash(plain, { cost: rounds });
+export async function hashPassword(plain: string, rounds: number): Promise<string> {
+  // Same algorithm; `$2b$` is what Zou's bcrypt writes, so hashes move between servers as-is.
+  const hashed = await hash(plain, rounds);
+  return hashed.startsWith('$2y$') ? `$2b$${hashed.slice(4)}` : hashed;
 }
 
 export async function checkPassword(plain: string, stored: string | null): Promise<boolean> {
