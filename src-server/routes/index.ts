@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { registerAuthRoutes } from '../auth/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
+import { registerUserViewRoutes } from '../user-views/routes';
 import { registerIndexRoutes } from './index-routes';
 import { registerStatusRoutes } from './status-routes';
 
@@ -14,6 +15,7 @@ const modules: RouteModule[] = [
   registerStatusRoutes,
   registerAuthRoutes,
   registerEventRoutes,
+  registerUserViewRoutes,
   registerCrudRoutes,
 ];
 
