@@ -73,7 +73,7 @@ export async function createServer(options: CreateServerOptions): Promise<KitsuS
         if (auth === 'none') return;
         const apiPath = request.url.slice(API_PREFIX.length).split('?')[0] ?? '/';
         request.auth = authenticate(context, request, auth, apiPath);
-        if (request.routeOptions.config.personOnly && request.auth.identityType !== 'person') {
+        if (request.routeOptions.config.personOnly && request.auth.identityType === 'bot') {
           throw forbidden();
         }
       });
