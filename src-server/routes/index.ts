@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { registerAuthRoutes } from '../auth/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
+import { registerTimeRoutes } from '../time/routes';
 import { registerUserViewRoutes } from '../user-views/routes';
 import { registerIndexRoutes } from './index-routes';
 import { registerStatusRoutes } from './status-routes';
@@ -16,6 +17,7 @@ const modules: RouteModule[] = [
   registerAuthRoutes,
   registerEventRoutes,
   registerUserViewRoutes,
+  registerTimeRoutes,
   registerCrudRoutes,
 ];
 
