@@ -3,6 +3,7 @@ import type { ServerContext } from '../context';
 import { registerAuthRoutes } from '../auth/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
+import { registerProductionRoutes } from '../production/routes';
 import { registerTimeRoutes } from '../time/routes';
 import { registerUserViewRoutes } from '../user-views/routes';
 import { registerIndexRoutes } from './index-routes';
@@ -18,6 +19,7 @@ const modules: RouteModule[] = [
   registerEventRoutes,
   registerUserViewRoutes,
   registerTimeRoutes,
+  registerProductionRoutes,
   registerCrudRoutes,
 ];
 
