@@ -9,6 +9,8 @@ export interface ServerSettings {
   maxLoginFailures: number;
   loginLockoutSeconds: number;
   minPasswordLength: number;
+  /** Largest comment attachment accepted, in bytes (checked while streaming). */
+  maxAttachmentBytes: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxLoginFailures: 5,
   loginLockoutSeconds: 60,
   minPasswordLength: 8,
+  maxAttachmentBytes: 50 * 1024 * 1024,
 };
 
 /** What every route module receives: the database and the server-wide services. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
 import { registerAuthRoutes } from '../auth/routes';
+import { registerCommentRoutes } from '../comments/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
 import { registerProductionRoutes } from '../production/routes';
@@ -19,6 +20,7 @@ const modules: RouteModule[] = [
   registerEventRoutes,
   registerUserViewRoutes,
   registerTimeRoutes,
+  registerCommentRoutes,
   registerProductionRoutes,
   registerCrudRoutes,
 ];
