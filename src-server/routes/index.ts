@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context';
+import { registerAdminRoutes } from '../admin-routes/routes';
 import { registerAuthRoutes } from '../auth/routes';
 import { registerCommentRoutes } from '../comments/routes';
 import { registerCrudRoutes } from '../crud/routes';
@@ -22,6 +23,7 @@ const modules: RouteModule[] = [
   registerTimeRoutes,
   registerCommentRoutes,
   registerProductionRoutes,
+  registerAdminRoutes,
   registerCrudRoutes,
 ];
 
