@@ -72,6 +72,28 @@ export default tseslint.config(
     paths: nodeBuiltins,
     patterns: ['src-main', 'src-renderer', 'src-server'].map(folder),
   }),
+  // Main's tests run against a real src-server: its test kit, JWT signer and demo accounts only.
+  {
+    files: ['src-main/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'This layer may not import it (DESIGN.md).' }],
+          patterns: [
+            {
+              group: [...folder('src-renderer'), ...folder('src-preload')],
+              message: 'This layer may not import it (DESIGN.md).',
+            },
+            {
+              regex: 'src-server/(?!test-support/|auth/jwt$|seed/demo-accounts$)',
+              message: 'Tests of src-main may import only the server test kit (DESIGN.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(['src-renderer/**'], {
     paths: ['electron', ...nodeBuiltins],
     patterns: ['src-main', 'src-preload', 'src-server'].map(folder),

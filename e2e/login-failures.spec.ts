@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { ShotdeskPages } from './support/pages';
+import {
+  closedPort,
+  startDevHost,
+  startKitsuServer,
+  tempDir,
+  type Running,
+} from './support/processes';
+
+let kitsu: Running;
+let kitsuData: ReturnType<typeof tempDir>;
+
+test.beforeAll(async () => {
+  kitsuData = tempDir('shotdesk-e2e-kitsu-');
+  kitsu = await startKitsuServer(kitsuData.path);
+});
+test.afterAll(async () => {
+  await kitsu?.stop();
+  kitsuData?.remove();
+});
+
+/** A dev host on a fresh user-data folder for one test. */
+async function withDevHost(
+  serverUrl: string | undefined,
+  body: (host: Running) => Promise<void>,
+): Promise<void> {
+  const userData = tempDir('shotdesk-e2e-user-');
+  const host = await startDevHost(userData.path, serverUrl);
+  try {
+    await body(host);
+  } finally {
+    await host.stop();
+    userData.remove();
+  }
+}
+
+test('connecting checks the server; a wrong password says so, then the lockout does', async ({
+  page,
+}) => {
+  await withDevHost(undefined, async (host) => {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    await app.connect(`http://127.0.0.1:${await closedPort()}`);
+    await expect(page.getByTestId('connect-error')).toContainText('Cannot reach the server');
+    await app.shot('welcome-unreachable');
+
+    await app.connect(kitsu.url.replace(/\/api$/, '/'));
+    await expect(page.getByTestId('login-server')).toHaveText(kitsu.url);
+
+    await app.logIn('not-the-password', 'mia.chen@example.com');
+    await expect(app.loginError()).toContainText('Wrong email, desktop ID or password');
+    for (let attempt = 2; attempt <= 5; attempt += 1) {
+      await page.getByTestId('login-submit').click();
+      await expect(page.getByTestId('login-submit')).not.toHaveAttribute('data-loading');
+    }
+    await page.getByTestId('login-submit').click();
+    await expect(app.loginError()).toContainText('Too many failed login attempts');
+    await app.shot('login-locked-out');
+
+    // The server is remembered among the recent ones.
+    await page.getByTestId('change-server').click();
+    await expect(page.getByTestId('recent-server')).toHaveText(kitsu.url);
+  });
+});
+
+test('an address that is not a Kitsu server is refused with its message', async ({ page }) => {
+  await withDevHost(undefined, async (host) => {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    // The dev host's own page answers, but it is no Kitsu API.
+    await app.connect(new URL(host.url).origin);
+    await expect(page.getByTestId('connect-error')).toContainText('not a Kitsu server');
+  });
+});
+
+test('a server that went down says so at login', async ({ page }) => {
+  const data = tempDir('shotdesk-e2e-kitsu-');
+  const doomed = await startKitsuServer(data.path);
+  try {
+    await withDevHost(doomed.url, async (host) => {
+      const app = new ShotdeskPages(page);
+      await page.goto(host.url);
+      await expect(page.getByTestId('login-server')).toHaveText(doomed.url);
+      await doomed.stop();
+      await app.logIn('shotdesk-demo', 'jordan.reyes@example.com');
+      await expect(app.loginError()).toContainText('Cannot reach the server');
+    });
+  } finally {
+    await doomed.stop();
+    data.remove();
+  }
+});

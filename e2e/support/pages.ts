@@ -1,0 +1,42 @@
+import { expect, type Page } from '@playwright/test';
+
+/** What a person sees and does, by screen; tests wait on these signals, never on time. */
+export class ShotdeskPages {
+  constructor(readonly page: Page) {}
+
+  async openLocalStudio(): Promise<void> {
+    await expect(this.page.getByTestId('welcome')).toBeVisible();
+    await this.page.getByTestId('open-local-studio').click();
+    await expect(this.page.getByTestId('login')).toBeVisible({ timeout: 90_000 });
+  }
+
+  async connect(url: string): Promise<void> {
+    await this.page.getByTestId('server-url').fill(url);
+    await this.page.getByTestId('connect-server').click();
+  }
+
+  async logIn(password: string, identifier?: string): Promise<void> {
+    if (identifier !== undefined) await this.page.getByTestId('login-identifier').fill(identifier);
+    await this.page.getByTestId('login-password').fill(password);
+    await this.page.getByTestId('login-submit').click();
+  }
+
+  loginError() {
+    return this.page.getByTestId('login-error');
+  }
+
+  todoRows() {
+    return this.page.getByTestId('todo-row');
+  }
+
+  async taskCount(): Promise<number> {
+    return Number(await this.page.getByTestId('todo-list').getAttribute('data-count'));
+  }
+
+  async shot(name: string): Promise<void> {
+    const dir = process.env.SHOTDESK_SHOTS_DIR;
+    if (!dir) return;
+    await this.page.mouse.move(0, 0);
+    await this.page.screenshot({ path: `${dir}/${name}.png` });
+  }
+}

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Settings } from '../../src-shared/settings';
+import { call } from '../ipc/api';
+import { queryKeys } from './keys';
+
+export const useAppInfo = () =>
+  useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: () => call('app:info', {}),
+    staleTime: Infinity,
+  });
+
+export const useSessionState = () =>
+  useQuery({ queryKey: queryKeys.session, queryFn: () => call('session:state', {}) });
+
+export const useRecentServers = () =>
+  useQuery({ queryKey: queryKeys.recentServers, queryFn: () => call('server:list-recent', {}) });
+
+export const useSettings = () =>
+  useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => call('settings:get', {}),
+    staleTime: Infinity,
+  });
+
+export const useTaskList = (tab: 'todo' | 'done') =>
+  useQuery({
+    queryKey: tab === 'todo' ? queryKeys.todo : queryKeys.done,
+    queryFn: () => call(tab === 'todo' ? 'tasks:list-todo' : 'tasks:list-done', {}),
+  });
+
+/** Saves settings in main; the cache shows the change at once. */
+export function useSaveSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<Settings>) => call('settings:set', patch),
+    onMutate: (patch) => {
+      const previous = client.getQueryData<Settings>(queryKeys.settings);
+      if (previous) client.setQueryData(queryKeys.settings, { ...previous, ...patch });
+    },
+    onSuccess: (settings) => client.setQueryData(queryKeys.settings, settings),
+  });
+}

@@ -1,0 +1,130 @@
+import { AppShell, Badge, Group, Tabs, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import type { LoggedInState } from '../../../src-shared/session';
+import { useTaskList } from '../../queries/hooks';
+import { useUiStore } from '../../state/ui-store';
+import { TaskDrawer } from './TaskDrawer';
+import { TodoFilters } from './TodoFilters';
+import { TodoHeader } from './TodoHeader';
+import { TodoList } from './TodoList';
+import { TodoListHeader } from './TodoListHeader';
+import { TodoEmpty, TodoError, TodoSkeleton } from './TodoStates';
+import { filterOptions, filterTasks, sortTasks, type FilterOption } from './todo-rows';
+import { useTodoView } from './use-todo-view';
+
+export function TodoScreen({ session }: { session: LoggedInState }) {
+  const [view, setView] = useTodoView();
+  const todo = useTaskList('todo');
+  const done = useTaskList('done');
+  const current = view.tab === 'todo' ? todo : done;
+  const { search, setSearch, selectedTaskId, selectTask, openTaskId, openTask } = useUiStore();
+
+  const options = useMemo(() => filterOptions(current.data ?? []), [current.data]);
+  // Ids saved for tasks that have since gone would hide everything: only those still present.
+  const projectIds = useMemo(
+    () => present(view.projectIds, options.projects),
+    [view.projectIds, options],
+  );
+  const taskTypeIds = useMemo(
+    () => present(view.taskTypeIds, options.taskTypes),
+    [view.taskTypeIds, options],
+  );
+  const statusIds = useMemo(
+    () => present(view.statusIds, options.statuses),
+    [view.statusIds, options],
+  );
+  const rows = useMemo(
+    () =>
+      sortTasks(
+        filterTasks(current.data ?? [], { projectIds, taskTypeIds, statusIds, search }),
+        view.sort,
+      ),
+    [current.data, projectIds, taskTypeIds, statusIds, search, view.sort],
+  );
+  const filtered = rows.length !== (current.data?.length ?? 0);
+  const openedTask = rows.find((task) => task.id === openTaskId) ?? null;
+  const clearFilters = () => {
+    setSearch('');
+    setView({ projectIds: [], taskTypeIds: [], statusIds: [] });
+  };
+
+  return (
+    <AppShell header={{ height: 52 }} padding={0}>
+      <AppShell.Header>
+        <TodoHeader session={session} />
+      </AppShell.Header>
+      <AppShell.Main
+        style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}
+        data-testid="todo-screen"
+      >
+        <Group justify="space-between" px="md" py="xs" wrap="nowrap">
+          <Tabs
+            value={view.tab}
+            onChange={(tab) => tab && setView({ tab: tab as 'todo' | 'done' })}
+          >
+            <Tabs.List>
+              <Tabs.Tab
+                value="todo"
+                data-testid="tab-todo"
+                rightSection={<Count value={todo.data?.length} />}
+              >
+                Todo
+              </Tabs.Tab>
+              <Tabs.Tab
+                value="done"
+                data-testid="tab-done"
+                rightSection={<Count value={done.data?.length} />}
+              >
+                Done
+              </Tabs.Tab>
+            </Tabs.List>
+          </Tabs>
+          <TodoFilters
+            view={{ ...view, projectIds, taskTypeIds, statusIds }}
+            onViewChange={setView}
+            search={search}
+            onSearchChange={setSearch}
+            options={options}
+          />
+        </Group>
+        {current.data && (
+          <Text size="xs" c="dimmed" px="md" pb={4} data-testid="todo-count">
+            {filtered
+              ? `${rows.length} of ${current.data.length} tasks`
+              : `${rows.length} ${rows.length === 1 ? 'task' : 'tasks'}`}
+          </Text>
+        )}
+        <TodoListHeader sort={view.sort} onSort={(sort) => setView({ sort })} />
+        {current.isPending ? (
+          <TodoSkeleton />
+        ) : current.isError ? (
+          <TodoError error={current.error} onRetry={() => void current.refetch()} />
+        ) : rows.length === 0 ? (
+          <TodoEmpty tab={view.tab} filtered={filtered} onClear={clearFilters} />
+        ) : (
+          <TodoList
+            tasks={rows}
+            highlightDue={view.tab === 'todo'}
+            selectedId={selectedTaskId}
+            onSelect={selectTask}
+            onOpen={openTask}
+          />
+        )}
+      </AppShell.Main>
+      <TaskDrawer task={openedTask} onClose={() => openTask(null)} />
+    </AppShell>
+  );
+}
+
+function present(ids: string[], options: FilterOption[]): string[] {
+  return ids.filter((id) => options.some((option) => option.value === id));
+}
+
+function Count({ value }: { value: number | undefined }) {
+  if (value === undefined) return null;
+  return (
+    <Badge size="sm" variant="light" radius="sm">
+      {value}
+    </Badge>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { errorMessage } from '../../ipc/ipc-call-error';
+
+export function TodoSkeleton() {
+  return (
+    <Stack gap={8} p="md" data-testid="todo-loading" aria-busy>
+      {Array.from({ length: 8 }, (_, index) => (
+        <Skeleton key={index} height={40} radius="sm" />
+      ))}
+    </Stack>
+  );
+}
+
+export function TodoError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  return (
+    <Center p="xl">
+      <Alert
+        color="red"
+        title="Your tasks could not be loaded"
+        role="alert"
+        maw={560}
+        data-testid="todo-error"
+      >
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{errorMessage(error)}</Text>
+          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+            Try again
+          </Button>
+        </Stack>
+      </Alert>
+    </Center>
+  );
+}
+
+export function TodoEmpty({
+  tab,
+  filtered,
+  onClear,
+}: {
+  tab: 'todo' | 'done';
+  filtered: boolean;
+  onClear(): void;
+}) {
+  return (
+    <Center p="xl" data-testid="todo-empty">
+      <Stack align="center" gap="xs" maw={440}>
+        {filtered ? (
+          <>
+            <Text fw={600}>No task matches these filters.</Text>
+            <Button size="xs" variant="light" onClick={onClear}>
+              Clear the search and filters
+            </Button>
+          </>
+        ) : tab === 'todo' ? (
+          <>
+            <Text fw={600}>Nothing on your todo list.</Text>
+            <Text size="sm" c="dimmed" ta="center">
+              Tasks assigned to you appear here. If you expected some, ask your supervisor to assign
+              them to you in Kitsu.
+            </Text>
+          </>
+        ) : (
+          <>
+            <Text fw={600}>No finished task yet.</Text>
+            <Text size="sm" c="dimmed" ta="center">
+              Tasks move here once their status is a “done” one.
+            </Text>
+          </>
+        )}
+      </Stack>
+    </Center>
+  );
+}

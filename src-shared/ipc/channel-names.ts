@@ -1,0 +1,38 @@
+/**
+ * The contract's channel and event names, without zod, so that the preload bundle can refuse
+ * anything else before it reaches main. `ipc.ts` checks that it lists the same names.
+ */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'studio:open-local',
+  'server:check',
+  'server:list-recent',
+  'session:state',
+  'session:login',
+  'session:logout',
+  'tasks:list-todo',
+  'tasks:list-done',
+  'settings:get',
+  'settings:set',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['session:changed', 'studio:changed', 'cache:changed'] as const;
+
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}
+
+/** The global name the preload exposes the bridge under. */
+export const BRIDGE_GLOBAL = 'shotdesk';
+
+/** Electron's two IPC channels: every contract call goes through one, every event the other. */
+export const ELECTRON_CALL_CHANNEL = 'shotdesk:call';
+export const ELECTRON_EVENT_CHANNEL = 'shotdesk:event';

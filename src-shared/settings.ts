@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** What the app remembers between runs, besides the session (which main keeps secret). */
+export const TODO_SORT_COLUMNS = [
+  'priority',
+  'project',
+  'entity',
+  'taskType',
+  'status',
+  'dueDate',
+  'estimation',
+  'lastComment',
+] as const;
+
+export type TodoSortColumn = (typeof TODO_SORT_COLUMNS)[number];
+
+export const todoViewSchema = z.object({
+  tab: z.enum(['todo', 'done']),
+  projectIds: z.array(z.string().max(100)).max(500),
+  taskTypeIds: z.array(z.string().max(100)).max(500),
+  statusIds: z.array(z.string().max(100)).max(500),
+  sort: z.object({
+    column: z.enum(TODO_SORT_COLUMNS),
+    direction: z.enum(['asc', 'desc']),
+  }),
+});
+
+export type TodoView = z.infer<typeof todoViewSchema>;
+
+export const DEFAULT_TODO_VIEW: TodoView = {
+  tab: 'todo',
+  projectIds: [],
+  taskTypeIds: [],
+  statusIds: [],
+  sort: { column: 'dueDate', direction: 'asc' },
+};
+
+export const settingsSchema = z.object({
+  todoView: todoViewSchema,
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { todoView: DEFAULT_TODO_VIEW };
