@@ -1,8 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRow } from '../crud/crud-test-kit';
 import type { TestServer } from '../test-support/test-server';
 import { addProduction, loginAs, startCommentServer, statusOf } from './comment-test-kit';
+import { countStatements } from '../test-support/statement-counter';
 
 let server: TestServer;
 
@@ -10,32 +10,6 @@ beforeAll(async () => {
   server = await startCommentServer();
 });
 afterAll(() => server.close());
-
-/** Counts statement executions while `work` runs. */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const prototype = Object.getPrototypeOf(server.context.db.prepare('SELECT 1')) as Statement;
-  const methods = ['all', 'get', 'run', 'iterate'] as const;
-  const originals = methods.map((name) => prototype[name]);
-  let count = 0;
-  methods.forEach((name, index) => {
-    const original = originals[index] as (...args: unknown[]) => unknown;
-    (prototype as unknown as Record<string, unknown>)[name] = function (
-      this: Statement,
-      ...args: unknown[]
-    ) {
-      count += 1;
-      return original.apply(this, args);
-    };
-  });
-  try {
-    await work();
-  } finally {
-    methods.forEach((name, index) => {
-      (prototype as unknown as Record<string, unknown>)[name] = originals[index];
-    });
-  }
-  return count;
-}
 
 const commentsPath = (taskId: string) => `/data/tasks/${taskId}/comments`;
 const postPath = (taskId: string) => `/actions/tasks/${taskId}/comment`;
@@ -180,7 +154,7 @@ describe('GET /data/tasks/{task_id}/comments', () => {
         await supervisor.post(`/data/tasks/${taskId}/comments/${posted.body.id}/ack`);
       }
       counts.push(
-        await countStatements(async () => {
+        await countStatements(server.context.db, async () => {
           const response = await supervisor.get(commentsPath(taskId));
           expect(response.body).toHaveLength(size);
           expect(response.body[0].replies[0].person.id).toBe(supervisor.id);

@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addEntity,
@@ -9,6 +8,7 @@ import {
   type ApiClient,
   type CrudTestServer,
 } from './crud-test-kit';
+import { countStatements } from '../test-support/statement-counter';
 
 let server: CrudTestServer;
 
@@ -16,32 +16,6 @@ beforeAll(async () => {
   server = await startCrudServer();
 });
 afterAll(() => server.close());
-
-/** Counts statement executions while `work` runs. */
-async function countStatements(work: () => Promise<unknown>): Promise<number> {
-  const prototype = Object.getPrototypeOf(server.context.db.prepare('SELECT 1')) as Statement;
-  const methods = ['all', 'get', 'run', 'iterate'] as const;
-  const originals = methods.map((name) => prototype[name]);
-  let count = 0;
-  methods.forEach((name, index) => {
-    const original = originals[index] as (...args: unknown[]) => unknown;
-    (prototype as unknown as Record<string, unknown>)[name] = function (
-      this: Statement,
-      ...args: unknown[]
-    ) {
-      count += 1;
-      return original.apply(this, args);
-    };
-  });
-  try {
-    await work();
-  } finally {
-    methods.forEach((name, index) => {
-      (prototype as unknown as Record<string, unknown>)[name] = originals[index];
-    });
-  }
-  return count;
-}
 
 describe('list endpoints', () => {
   it('run the same number of statements whatever the row count', async () => {
@@ -57,7 +31,7 @@ describe('list endpoints', () => {
       }
       const client: ApiClient = artist;
       counts.push(
-        await countStatements(async () => {
+        await countStatements(server.context.db, async () => {
           const tasks = await client.get(`/data/tasks?project_id=${projectId}&relations=true`);
           expect(tasks.body).toHaveLength(size);
           const entities = await client.get(

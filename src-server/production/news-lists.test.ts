@@ -11,7 +11,8 @@ import {
   type ApiClient,
   type CrudTestServer,
 } from '../crud/crud-test-kit';
-import { addSequenceWithShots, addShotTask, countStatements } from './production-test-kit';
+import { countStatements } from '../test-support/statement-counter';
+import { addSequenceWithShots, addShotTask } from './production-test-kit';
 
 let server: CrudTestServer;
 
@@ -149,7 +150,7 @@ describe('list routes', () => {
         addNews(artist, task, '2024-01-01T00:00:00');
       }
       counts.push(
-        await countStatements(server, async () => {
+        await countStatements(server.context.db, async () => {
           const urls = [
             `/data/assets?project_id=${projectId}`,
             `/data/assets/${assets[0]}`,

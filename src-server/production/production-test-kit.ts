@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import { addEntity, addTask, type CrudTestServer } from '../crud/crud-test-kit';
 import type { Data } from '../crud/rows';
 
@@ -42,33 +41,4 @@ export function addShotTask(
     taskType: [options.taskType ?? 'Layout', 'Shot'],
     fields: { name: 'main' },
   });
-}
-
-/** Counts statement executions while `work` runs. */
-export async function countStatements(
-  server: CrudTestServer,
-  work: () => Promise<unknown>,
-): Promise<number> {
-  const prototype = Object.getPrototypeOf(server.context.db.prepare('SELECT 1')) as Statement;
-  const methods = ['all', 'get', 'run', 'iterate'] as const;
-  const originals = methods.map((name) => prototype[name]);
-  let count = 0;
-  methods.forEach((name, index) => {
-    const original = originals[index] as (...args: unknown[]) => unknown;
-    (prototype as unknown as Record<string, unknown>)[name] = function (
-      this: Statement,
-      ...args: unknown[]
-    ) {
-      count += 1;
-      return original.apply(this, args);
-    };
-  });
-  try {
-    await work();
-  } finally {
-    methods.forEach((name, index) => {
-      (prototype as unknown as Record<string, unknown>)[name] = originals[index];
-    });
-  }
-  return count;
 }
