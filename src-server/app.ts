@@ -21,7 +21,7 @@ import { SERVER_VERSION } from './version';
 export interface CreateServerOptions {
   dataDir: string;
   settings?: Partial<ServerSettings>;
-  /** Fastify request logging (off in tests). */
+  /** Server log (warnings, errors, password-reset links) on stdout; off in tests. */
   logger?: boolean;
 }
 
@@ -57,7 +57,8 @@ export async function createServer(options: CreateServerOptions): Promise<KitsuS
   };
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Warnings and errors only: one line per request would drown what matters.
+    logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: settings.bodyLimit,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     throw new Error(`cannot use data dir ${dataDir}: ${(error as Error).message}`);
   }
 
-  const server = await createServer({ dataDir, logger: false });
+  const server = await createServer({ dataDir, logger: true });
   try {
     const report = await bootstrapDataDir(server.context, options);
     for (const line of report) console.log(line);

@@ -44,9 +44,9 @@ export function registerPasswordRoutes(scope: FastifyInstance, context: ServerCo
     const body = readBody(request, sendPasswordResetSchema, 'SendPasswordResetSchema');
     const person = findPersonByEmail(db, body.email);
     if (person?.active) {
-      // No mail server: the link Zou would send goes to the server log.
+      // No mail server: the link Zou would send goes to the server log, at a level it shows.
       const token = issueResetToken(db, person.id);
-      request.log.info(
+      request.log.warn(
         `Password reset link for ${body.email}: ${resetLink(request, body.email, token)}`,
       );
     }
