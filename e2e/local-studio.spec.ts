@@ -88,3 +88,60 @@ test('local studio: desktop-ID login, todo, search, keyboard, and a restart that
     userData.remove();
   }
 });
+
+test('task panel: the thread of a task, and a comment with a status change', async ({ page }) => {
+  const userData = tempDir('shotdesk-e2e-user-');
+  const host = await startDevHost(userData.path);
+  try {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    await app.openLocalStudio();
+    await app.logIn(DEMO_PASSWORD);
+    await expect(app.todoRows().first()).toBeVisible();
+
+    // A task in progress has a seeded history.
+    const row = app.todoRows().filter({ has: page.getByTestId('todo-status').getByText('wip') });
+    const taskId = await row.first().getAttribute('data-task-id');
+    const taskRow = page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`);
+    const entity = (await taskRow.getByTestId('todo-entity').innerText()).trim();
+    await taskRow.dblclick();
+
+    const panel = page.getByTestId('task-panel');
+    await expect(page.getByRole('dialog')).toContainText(entity);
+    await expect(panel.getByTestId('task-panel-status')).toHaveText('Work In Progress');
+    const comments = panel.getByTestId('comment');
+    await expect(comments.first()).toBeVisible();
+    const seeded = await comments.count();
+    expect(seeded).toBeGreaterThan(0);
+    await expect(comments.first().getByTestId('comment-status-chip')).toHaveText('wip');
+    await expect(panel.getByTestId('comment-status')).toHaveValue('Work In Progress');
+    // Nothing to post yet: same status, no text.
+    await expect(panel.getByTestId('comment-post')).toBeDisabled();
+
+    const text = 'First pass is up.\nPlease check the <b>timing</b> of the jump.';
+    await panel.getByTestId('comment-text').fill(text);
+    await panel.getByTestId('comment-status').click();
+    await page.getByRole('option', { name: 'Waiting For Approval', exact: true }).click();
+    await panel.getByTestId('comment-post').click();
+
+    await expect(comments).toHaveCount(seeded + 1);
+    const newest = comments.first();
+    // Plain text with its line break, never HTML.
+    await expect(newest.getByTestId('comment-text-body')).toHaveText(text);
+    await expect(newest.locator('b')).toHaveCount(0);
+    await expect(newest.getByTestId('comment-status-chip')).toHaveText('wfa');
+    await expect(newest.getByTestId('comment-author')).toHaveText('Jordan Reyes');
+    await expect(panel.getByTestId('comment-text')).toHaveValue('');
+    await expect(panel.getByTestId('task-panel-status')).toHaveText('Waiting For Approval');
+    await app.shot('task-panel');
+
+    await page.keyboard.press('Escape');
+    await expect(taskRow.getByTestId('todo-status')).toHaveText('wfa');
+    // The server agrees: after a reload, the row still shows the new status.
+    await page.reload();
+    await expect(taskRow.getByTestId('todo-status')).toHaveText('wfa');
+  } finally {
+    await host.stop();
+    userData.remove();
+  }
+});

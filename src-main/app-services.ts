@@ -47,6 +47,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     studio,
     appState,
     fetch: options.fetch,
+    onCacheChanged: (tables) => events.emit('cache:changed', { tables }),
   });
   return {
     handlers,

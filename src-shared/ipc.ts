@@ -10,6 +10,7 @@ import type {
   SessionState,
   StudioStatus,
 } from './session';
+import { COMMENT_TEXT_MAX, type SettableTaskStatus, type TaskComment } from './task-comment';
 import type { TodoTask } from './todo-task';
 
 export {
@@ -34,6 +35,8 @@ export type { ErrorCode, IpcError, IpcResult } from './ipc/result';
 const noInput = z.object({}).strict();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const uuid = z.uuid();
+
 const serverTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local') }).strict(),
   z.object({ kind: z.literal('remote'), url: text(2000) }).strict(),
@@ -57,6 +60,16 @@ export const CHANNEL_INPUTS = {
   'session:logout': noInput,
   'tasks:list-todo': noInput,
   'tasks:list-done': noInput,
+  'tasks:list-comments': z.object({ taskId: uuid }).strict(),
+  'tasks:post-comment': z
+    .object({
+      taskId: uuid,
+      // May be empty: a status change alone is a comment too.
+      text: z.string().max(COMMENT_TEXT_MAX),
+      taskStatusId: uuid,
+    })
+    .strict(),
+  'tasks:list-statuses': noInput,
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -71,6 +84,9 @@ export interface ChannelOutputs {
   'session:logout': SessionState;
   'tasks:list-todo': TodoTask[];
   'tasks:list-done': TodoTask[];
+  'tasks:list-comments': TaskComment[];
+  'tasks:post-comment': TaskComment;
+  'tasks:list-statuses': SettableTaskStatus[];
   'settings:get': Settings;
   'settings:set': Settings;
 }

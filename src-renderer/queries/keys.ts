@@ -7,4 +7,8 @@ export const queryKeys = {
   tasks: ['tasks'] as const,
   todo: ['tasks', 'todo'] as const,
   done: ['tasks', 'done'] as const,
+  /** Under `tasks`, so that a logout drops them with the lists. */
+  comments: (taskId: string) => ['tasks', 'comments', taskId] as const,
+  allComments: ['tasks', 'comments'] as const,
+  statuses: ['tasks', 'statuses'] as const,
 };

@@ -10,7 +10,13 @@ export function subscribeToPushEvents(client: QueryClient): () => void {
       if (state.status === 'logged-out') client.removeQueries({ queryKey: queryKeys.tasks });
     }),
     onEvent('cache:changed', ({ tables }) => {
-      if (tables.includes('task')) void client.invalidateQueries({ queryKey: queryKeys.tasks });
+      if (tables.includes('task')) {
+        void client.invalidateQueries({ queryKey: queryKeys.todo });
+        void client.invalidateQueries({ queryKey: queryKeys.done });
+      }
+      if (tables.includes('comment')) {
+        void client.invalidateQueries({ queryKey: queryKeys.allComments });
+      }
     }),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

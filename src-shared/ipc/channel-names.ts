@@ -12,6 +12,9 @@ export const CHANNEL_NAMES = [
   'session:logout',
   'tasks:list-todo',
   'tasks:list-done',
+  'tasks:list-comments',
+  'tasks:post-comment',
+  'tasks:list-statuses',
   'settings:get',
   'settings:set',
 ] as const;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { LoggedInState } from '../../../src-shared/session';
 import { useTaskList } from '../../queries/hooks';
 import { useUiStore } from '../../state/ui-store';
-import { TaskDrawer } from './TaskDrawer';
+import { TaskPanel } from './TaskPanel';
 import { TodoFilters } from './TodoFilters';
 import { TodoHeader } from './TodoHeader';
 import { TodoList } from './TodoList';
@@ -42,7 +42,9 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
     [current.data, projectIds, taskTypeIds, statusIds, search, view.sort],
   );
   const filtered = rows.length !== (current.data?.length ?? 0);
-  const openedTask = rows.find((task) => task.id === openTaskId) ?? null;
+  // From both lists, unfiltered: a status change must not close the open panel.
+  const openedTask =
+    [...(todo.data ?? []), ...(done.data ?? [])].find((task) => task.id === openTaskId) ?? null;
   const clearFilters = () => {
     setSearch('');
     setView({ projectIds: [], taskTypeIds: [], statusIds: [] });
@@ -111,7 +113,7 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
           />
         )}
       </AppShell.Main>
-      <TaskDrawer task={openedTask} onClose={() => openTask(null)} />
+      <TaskPanel task={openedTask} onClose={() => openTask(null)} />
     </AppShell>
   );
 }
