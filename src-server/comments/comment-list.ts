@@ -5,6 +5,7 @@ import { inJsonList, prepareCached } from '../crud/sql';
 import { fromStored, serializeRow, type Json, type Row } from '../models/serialize';
 import type { Access } from '../permissions/access';
 import type { TaskRow } from './lookups';
+import { commentPreviewMap } from '../crud/comment-previews';
 
 // `tasks_service.get_comments`: one statement per collection, whatever the comment count.
 
@@ -48,56 +49,6 @@ function linkMap(db: Db, table: string, column: string, ids: string[]): Map<stri
   ).all(...condition.params) as { comment: string; value: string }[];
   const map = new Map<string, string[]>();
   for (const row of rows) map.set(row.comment, [...(map.get(row.comment) ?? []), row.value]);
-  return map;
-}
-
-interface PreviewRow {
-  comment: string;
-  id: string;
-  task_id: string;
-  revision: number;
-  extension: string;
-  width: number;
-  height: number;
-  duration: number;
-  status: string | null;
-  validation_status: string | null;
-  original_name: string | null;
-  position: number;
-  annotations: string | null;
-}
-
-/** `_build_preview_map_for_comments`: clients never see rejected previews. */
-function previewMap(db: Db, ids: string[], isClient: boolean): Map<string, Json[]> {
-  const condition = inJsonList('l.comment', ids);
-  const rows = prepareCached(
-    db,
-    `SELECT l.comment, p.id, p.task_id, p.revision, p.extension, p.width, p.height, p.duration,
-       p.status, p.validation_status, p.original_name, p.position, p.annotations
-     FROM preview_file p JOIN comment_preview_link l ON l.preview_file = p.id
-     WHERE ${condition.sql}
-     ORDER BY p.revision, p.position, p.created_at`,
-  ).all(...condition.params) as PreviewRow[];
-  const map = new Map<string, Json[]>();
-  for (const row of rows) {
-    const validationStatus = row.validation_status ?? 'neutral';
-    if (isClient && validationStatus === 'rejected') continue;
-    const preview = {
-      id: row.id,
-      task_id: row.task_id,
-      revision: row.revision,
-      extension: row.extension,
-      width: row.width,
-      height: row.height,
-      duration: row.duration,
-      status: row.status ?? 'ready',
-      validation_status: validationStatus,
-      original_name: row.original_name,
-      position: row.position,
-      annotations: fromStored('json', row.annotations),
-    };
-    map.set(row.comment, [...(map.get(row.comment) ?? []), preview]);
-  }
   return map;
 }
 
@@ -225,7 +176,7 @@ export function listTaskComments(access: Access, task: TaskRow): Json[] {
     const acks = linkMap(db, 'comment_acknoledgments', 'person', ids);
     const mentions = linkMap(db, 'comment_mentions', 'person', ids);
     const departmentMentions = linkMap(db, 'comment_department_mentions', 'department', ids);
-    const previews = previewMap(db, ids, viewer.isClient);
+    const previews = commentPreviewMap(db, ids, viewer.isClient);
     const attachments = attachmentMap(db, ids);
     for (const comment of comments) {
       const id = String(comment.id);

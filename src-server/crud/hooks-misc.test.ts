@@ -169,4 +169,34 @@ describe('model-specific behaviour', () => {
     expect((await artist.delete(`/data/preview-files/${mine}`)).status).toBe(403);
     expect((await admin.delete(`/data/preview-files/${mine}`)).status).toBe(204);
   });
+
+  it("embeds a comment's previews on request, hiding rejected ones from clients", async () => {
+    const client = addPerson(server, 'client');
+    const projectId = addProject(server, { team: [client.id] });
+    const taskId = addTask(server, projectId, addEntity(server, projectId));
+    const kept = insertRow(server, 'preview_file', { name: 'kept', task_id: taskId, revision: 2 });
+    const rejected = insertRow(server, 'preview_file', {
+      name: 'rejected',
+      task_id: taskId,
+      revision: 1,
+      validation_status: 'rejected',
+    });
+    const commentId = insertRow(server, 'comment', {
+      object_id: taskId,
+      object_type: 'Task',
+      person_id: client.id,
+      task_status_id: server.context.db.prepare('SELECT id FROM task_status LIMIT 1').pluck().get(),
+      for_client: true,
+      previews: [kept, rejected],
+    });
+    const path = `/data/comments/${commentId}?with_previews=true`;
+    const asAdmin = await admin.get(path);
+    expect(asAdmin.body.previews.map((p: { id: string }) => p.id)).toEqual([rejected, kept]);
+    expect(asAdmin.body.previews[0]).toMatchObject({ revision: 1, validation_status: 'rejected' });
+    const asClient = await client.get(path);
+    expect(asClient.body.previews.map((p: { id: string }) => p.id)).toEqual([kept]);
+    expect((await admin.get(`/data/comments/${commentId}`)).body.previews).toEqual(
+      expect.arrayContaining([kept, rejected]),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { commentPreviewMap } from '../comment-previews';
 import type { Json, Row } from '../../models/serialize';
 import type { CrudCall } from '../crud-call';
 import { inJsonList, prepareCached } from '../sql';
@@ -59,49 +60,8 @@ export function decorateComment(call: CrudCall, comment: Json, projectId: string
     ).all(...condition.params);
   }
   if (call.query.with_previews?.toLowerCase() === 'true' && Array.isArray(comment.previews)) {
-    comment.previews = previewsOf(call, String(comment.id), isClient);
+    comment.previews =
+      commentPreviewMap(call.db, [String(comment.id)], isClient).get(String(comment.id)) ?? [];
   }
   return comment;
-}
-
-interface PreviewRow {
-  id: string;
-  task_id: string;
-  revision: number;
-  extension: string;
-  width: number;
-  height: number;
-  duration: number;
-  status: string | null;
-  validation_status: string | null;
-  original_name: string | null;
-  position: number;
-  annotations: string | null;
-}
-
-/** `_build_preview_map_for_comments` for one comment; clients never see rejected ones. */
-function previewsOf(call: CrudCall, commentId: string, isClient: boolean): Json[] {
-  const rows = prepareCached(
-    call.db,
-    `SELECT p.id, p.task_id, p.revision, p.extension, p.width, p.height, p.duration, p.status,
-       p.validation_status, p.original_name, p.position, p.annotations
-     FROM preview_file p JOIN comment_preview_link l ON l.preview_file = p.id
-     WHERE l.comment = ?`,
-  ).all(commentId) as PreviewRow[];
-  return rows
-    .map((row) => ({
-      id: row.id,
-      task_id: row.task_id,
-      revision: row.revision,
-      extension: row.extension,
-      width: row.width,
-      height: row.height,
-      duration: row.duration,
-      status: row.status ?? 'ready',
-      validation_status: row.validation_status ?? 'neutral',
-      original_name: row.original_name,
-      position: row.position,
-      annotations: row.annotations === null ? null : (JSON.parse(row.annotations) as unknown),
-    }))
-    .filter((preview) => !isClient || preview.validation_status !== 'rejected');
 }
