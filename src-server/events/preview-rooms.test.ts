@@ -112,6 +112,9 @@ describe('closing the event stream', () => {
     await connected(socket);
     const gone = new Promise((resolve) => socket.once('disconnect', resolve));
     await other.close();
-    expect(await gone).toBe('transport close');
+    // A dropped connection, not a disconnect packet ("io server disconnect", after which
+    // clients would not reconnect). Whether the client sees a clean close or a reset depends
+    // on where its transport was when the engine closed.
+    expect(['transport close', 'transport error']).toContain(await gone);
   });
 });
