@@ -4,11 +4,19 @@ import { defineConfig } from 'electron-vite';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-// Main (ESM), a sandboxed preload (which must be CommonJS, with its imports bundled in), and
-// the React renderer. The dev host serves the same renderer (src-main/dev-host).
+// Main (ESM) with the embedded Kitsu server beside it (main runs it in a child process), a
+// sandboxed preload (which must be CommonJS, with its imports bundled in), and the React
+// renderer. The dev host serves the same renderer (src-main/dev-host).
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: fromRoot('src-main/electron/index.ts') } },
+    build: {
+      rollupOptions: {
+        input: {
+          index: fromRoot('src-main/electron/index.ts'),
+          server: fromRoot('src-server/cli.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -5,17 +5,15 @@
 //
 //   npx tsx bench/user-tasks.bench.ts [runs]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Statement } from 'better-sqlite3';
 import { API_PREFIX, createServer, type KitsuServer } from '../src-server/app';
-import { hashPassword } from '../src-server/auth/passwords';
-import { openDatabase, type Db } from '../src-server/db/database';
-import { migrate } from '../src-server/db/migrate';
-import { migrations } from '../src-server/db/migrations';
-import { seedDemo, type DemoSummary } from '../src-server/seed/demo';
+import type { Db } from '../src-server/db/database';
+import type { DemoSummary } from '../src-server/seed/demo';
 import { LARGE_OPEN_TASKS_FOR_ARTIST } from '../src-server/seed/demo-large';
+import { seedLargeDemo } from './support/large-demo';
 
 const TARGET_RATIO = 1.5;
 const WARM_UP_RUNS = 3;
@@ -95,33 +93,6 @@ async function main(): Promise<void> {
   } finally {
     await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-async function seedLargeDemo(dataDir: string): Promise<DemoSummary> {
-  const db = openDatabase(join(dataDir, 'kitsu.db'));
-  try {
-    migrate(db, migrations);
-    const started = performance.now();
-    const demo = await seedDemo(db, {
-      size: 'large',
-      osUserName: safeUserName(),
-      hashPassword: (plain) => hashPassword(plain, 4),
-    });
-    console.log(
-      `Seeded the large demo: ${demo.taskCount} tasks in ${(performance.now() - started).toFixed(0)} ms`,
-    );
-    return demo;
-  } finally {
-    db.close();
-  }
-}
-
-function safeUserName(): string {
-  try {
-    return userInfo().username || 'bench';
-  } catch {
-    return 'bench';
   }
 }
 

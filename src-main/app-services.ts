@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../src-shared/session';
+import { GrantedFiles } from './files/granted-files';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-hub';
 import { createHandlers, type Handlers } from './ipc/handlers';
+import { liveFollowsSession } from './live/follow-session';
+import { LiveService } from './live/live-service';
 import type { SecretStore } from './session/secret-store';
 import { SessionService } from './session/session-service';
 import { AppStateStore } from './settings/app-state-store';
@@ -16,12 +21,18 @@ export interface AppServicesOptions {
   serverCommand: ServerCommand;
   appInfo: Omit<AppInfo, 'tokenStorage'>;
   fetch?: typeof fetch;
+  /** Where attachments are saved; by default ~/Downloads when it exists, else the home folder. */
+  downloadsDir?: string;
+  /** Shows a saved file in the OS file manager (Electron's `shell.showItemInFolder`). */
+  revealFile?: (path: string) => void;
 }
 
 export interface AppServices {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventHub;
+  /** Where Electron's preload and the dev host grant the files the person chose. */
+  grantedFiles: GrantedFiles;
   shutdown(): Promise<void>;
 }
 
@@ -34,25 +45,47 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     command: options.serverCommand,
     onStatus: (status) => events.emit('studio:changed', status),
   });
+  const live = new LiveService({
+    onState: (state) => events.emit('live:changed', state),
+    onChange: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
+  });
+  const followSession = liveFollowsSession(live, () => session.client());
   const session = new SessionService({
     secrets: options.secrets,
     appState,
     localStudioUrl: () => studio.start(),
-    onChange: (state) => events.emit('session:changed', state),
+    onChange: (state) => {
+      events.emit('session:changed', state);
+      followSession(state);
+    },
     fetch: options.fetch,
   });
+  const grantedFiles = new GrantedFiles();
   const handlers = createHandlers({
     appInfo: { ...options.appInfo, tokenStorage: { encrypted: options.secrets.encrypted } },
     session,
     studio,
     appState,
+    live,
+    grantedFiles,
     fetch: options.fetch,
-    onCacheChanged: (tables) => events.emit('cache:changed', { tables }),
+    downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
+    revealFile: options.revealFile,
+    onCacheChanged: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
   });
   return {
     handlers,
     dispatch: createDispatcher(handlers),
     events,
-    shutdown: () => studio.stop(),
+    grantedFiles,
+    shutdown: async () => {
+      live.stop();
+      await studio.stop();
+    },
   };
+}
+
+function defaultDownloadsDir(): string {
+  const downloads = join(homedir(), 'Downloads');
+  return existsSync(downloads) ? downloads : homedir();
 }

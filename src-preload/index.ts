@@ -4,11 +4,12 @@ import {
   BRIDGE_GLOBAL,
   ELECTRON_CALL_CHANNEL,
   ELECTRON_EVENT_CHANNEL,
+  ELECTRON_GRANT_FILE_CHANNEL,
   isChannelName,
   isEventName,
 } from '../src-shared/ipc/channel-names';
 
-// The renderer's only door to main: the contract's calls, its events, and dropped files'
+// The renderer's only door to main: the contract's calls, its events, and chosen files'
 // paths. No ipcRenderer, no Node. Main checks the sender and validates every input again.
 const bridge = {
   call(channel, input) {
@@ -31,7 +32,10 @@ const bridge = {
     };
   },
   pathForFile(file) {
-    return webUtils.getPathForFile(file);
+    const path = webUtils.getPathForFile(file);
+    // Sent before any call that names it: one renderer's IPC messages arrive in order.
+    if (path !== '') ipcRenderer.send(ELECTRON_GRANT_FILE_CHANNEL, path);
+    return path;
   },
 } satisfies ShotdeskBridge;
 

@@ -23,6 +23,8 @@ export interface CreateServerOptions {
   settings?: Partial<ServerSettings>;
   /** Server log (warnings, errors, password-reset links) on stdout; off in tests. */
   logger?: boolean;
+  /** better-sqlite3's addon to load instead of its own (see openDatabase). */
+  sqliteNativeBinding?: string;
 }
 
 export interface KitsuServer {
@@ -38,7 +40,7 @@ export const API_PREFIX = '/api';
 /** Builds the Kitsu-compatible API on the data dir's SQLite file; does not listen. */
 export async function createServer(options: CreateServerOptions): Promise<KitsuServer> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'kitsu.db'));
+  const db = openDatabase(join(options.dataDir, 'kitsu.db'), options.sqliteNativeBinding);
   try {
     migrate(db, migrations);
     seedBaseData(db);

@@ -10,6 +10,9 @@ export interface CliOptions {
   demoSize: 'standard' | 'large';
 }
 
+/** Environment variable naming better-sqlite3's addon to load (an Electron-ABI build). */
+export const SQLITE_BINDING_ENV = 'SHOTDESK_SQLITE_BINDING';
+
 export const USAGE = `Usage: npm run server -- --data-dir DIR [--port N] [--host H]
        [--admin-email E --admin-password P] [--demo] [--demo-size standard|large]`;
 

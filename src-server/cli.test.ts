@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './seed/demo';
 import { osUserName } from './seed/bootstrap';
@@ -20,7 +20,10 @@ interface Outcome {
   stderr: string;
 }
 
-function startCli(args: string[]): {
+function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): {
   child: ChildProcess;
   output: () => Outcome;
   ready: Promise<string>;
@@ -28,6 +31,7 @@ function startCli(args: string[]): {
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli.ts', ...args], {
     cwd: process.cwd(),
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -99,6 +103,41 @@ describe('server CLI', () => {
     expect(outcome.code).not.toBe(0);
     expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
     expect(outcome.stderr).toContain(`cannot use data dir ${file}`);
+  });
+
+  it('loads the SQLite addon named by SHOTDESK_SQLITE_BINDING, and says so when it is missing', async () => {
+    // A copy elsewhere, as the desktop app passes an Electron-ABI build kept outside node_modules.
+    const addon = join(root, 'native', 'better_sqlite3.node');
+    mkdirSync(dirname(addon), { recursive: true });
+    copyFileSync(
+      join(process.cwd(), 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+      addon,
+    );
+    const served = startCli(['--data-dir', join(root, 'bound'), '--port', '0'], {
+      SHOTDESK_SQLITE_BINDING: addon,
+    });
+    const apiUrl = await served.ready;
+    expect((await fetch(apiUrl)).status).toBe(200);
+    served.child.kill('SIGTERM');
+    await served.exited;
+
+    // Proves the variable is honoured: a file that is not an addon stops the server.
+    const bogus = join(root, 'native', 'bogus.node');
+    writeFileSync(bogus, 'not a shared library');
+    const refused = await startCli(['--data-dir', join(root, 'bogus'), '--port', '0'], {
+      SHOTDESK_SQLITE_BINDING: bogus,
+    }).exited;
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(bogus);
+
+    const missing = join(root, 'native', 'nope.node');
+    const outcome = await startCli(['--data-dir', join(root, 'unbound'), '--port', '0'], {
+      SHOTDESK_SQLITE_BINDING: missing,
+    }).exited;
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr.trim()).toBe(
+      `shotdesk-server: SHOTDESK_SQLITE_BINDING names ${missing}, which does not exist`,
+    );
   });
 
   it('refuses bad arguments with one line', async () => {

@@ -1,7 +1,7 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createServer } from './app';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, SQLITE_BINDING_ENV } from './cli-args';
 import { bootstrapDataDir } from './seed/bootstrap';
 
 /** `npm run server -- --data-dir DIR --port N`: the embedded Kitsu API as a standalone server. */
@@ -15,7 +15,16 @@ async function main(): Promise<void> {
     throw new Error(`cannot use data dir ${dataDir}: ${(error as Error).message}`);
   }
 
-  const server = await createServer({ dataDir, logger: true });
+  const sqliteNativeBinding = process.env[SQLITE_BINDING_ENV] || undefined;
+  if (sqliteNativeBinding && !existsSync(sqliteNativeBinding)) {
+    throw new Error(`${SQLITE_BINDING_ENV} names ${sqliteNativeBinding}, which does not exist`);
+  }
+  const server = await createServer({
+    dataDir,
+    logger: true,
+    // Set by the desktop app when it runs this server inside Electron (another native ABI).
+    sqliteNativeBinding,
+  });
   try {
     const report = await bootstrapDataDir(server.context, options);
     for (const line of report) console.log(line);

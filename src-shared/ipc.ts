@@ -10,7 +10,19 @@ import type {
   SessionState,
   StudioStatus,
 } from './session';
-import { COMMENT_TEXT_MAX, type SettableTaskStatus, type TaskComment } from './task-comment';
+import type { LiveState } from './live';
+import {
+  CHECKLIST_ITEM_TEXT_MAX,
+  CHECKLIST_ITEMS_MAX,
+  COMMENT_ATTACHMENTS_MAX,
+  COMMENT_TEXT_MAX,
+  type CommentChecklistItem,
+  type CommentReply,
+  type MentionCandidate,
+  type SettableTaskStatus,
+  type TaskComment,
+} from './task-comment';
+import { DAY_MINUTES_MAX, type TimeLogDay } from './time-log';
 import type { TodoTask } from './todo-task';
 
 export {
@@ -18,6 +30,7 @@ export {
   CHANNEL_NAMES,
   ELECTRON_CALL_CHANNEL,
   ELECTRON_EVENT_CHANNEL,
+  ELECTRON_GRANT_FILE_CHANNEL,
   EVENT_NAMES,
   isChannelName,
   isEventName,
@@ -36,6 +49,29 @@ const noInput = z.object({}).strict();
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const uuid = z.uuid();
+const isoDate = z.iso.date();
+
+const checklistSchema = z
+  .array(
+    z
+      .object({ text: z.string().trim().min(1).max(CHECKLIST_ITEM_TEXT_MAX), checked: z.boolean() })
+      .strict(),
+  )
+  .max(CHECKLIST_ITEMS_MAX);
+
+/**
+ * An existing comment's checklist with its ticks changed: the texts exactly as stored (not
+ * trimmed, possibly empty), so that main can tell a tick from an edit.
+ */
+const checklistTicksSchema = z
+  .array(z.object({ text: z.string().max(CHECKLIST_ITEM_TEXT_MAX), checked: z.boolean() }).strict())
+  .max(CHECKLIST_ITEMS_MAX);
+
+/**
+ * A file the person chose (dropped or picked): an absolute path main may read only when the
+ * preload or the dev host granted it for this session; main checks size and type again.
+ */
+const fileRefSchema = z.string().min(1).max(4096);
 
 const serverTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local') }).strict(),
@@ -60,6 +96,7 @@ export const CHANNEL_INPUTS = {
   'session:logout': noInput,
   'tasks:list-todo': noInput,
   'tasks:list-done': noInput,
+  'tasks:list-to-check': noInput,
   'tasks:list-comments': z.object({ taskId: uuid }).strict(),
   'tasks:post-comment': z
     .object({
@@ -67,9 +104,32 @@ export const CHANNEL_INPUTS = {
       // May be empty: a status change alone is a comment too.
       text: z.string().max(COMMENT_TEXT_MAX),
       taskStatusId: uuid,
+      checklist: checklistSchema.optional(),
+      attachments: z.array(fileRefSchema).max(COMMENT_ATTACHMENTS_MAX).optional(),
     })
     .strict(),
+  'tasks:reply': z.object({ taskId: uuid, commentId: uuid, text: text(COMMENT_TEXT_MAX) }).strict(),
+  'tasks:acknowledge': z.object({ taskId: uuid, commentId: uuid }).strict(),
+  'tasks:update-checklist': z
+    .object({ taskId: uuid, commentId: uuid, checklist: checklistTicksSchema })
+    .strict(),
+  'tasks:list-mentionable': z.object({ taskId: uuid }).strict(),
   'tasks:list-statuses': noInput,
+  'attachments:download': z.object({ attachmentId: uuid }).strict(),
+  'time:get-day': z.object({ date: isoDate }).strict(),
+  'time:set': z
+    .object({
+      taskId: uuid,
+      date: isoDate,
+      // 0 removes the day's time on the task.
+      minutes: z.number().int().min(0).max(DAY_MINUTES_MAX),
+    })
+    .strict(),
+  'time:set-day-off': z
+    .object({ date: isoDate, description: z.string().trim().max(1000).optional() })
+    .strict(),
+  'time:clear-day-off': z.object({ date: isoDate }).strict(),
+  'live:state': noInput,
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -84,9 +144,21 @@ export interface ChannelOutputs {
   'session:logout': SessionState;
   'tasks:list-todo': TodoTask[];
   'tasks:list-done': TodoTask[];
+  'tasks:list-to-check': TodoTask[];
   'tasks:list-comments': TaskComment[];
   'tasks:post-comment': TaskComment;
+  'tasks:reply': CommentReply;
+  'tasks:acknowledge': { commentId: string; acknowledgedBy: string[] };
+  'tasks:update-checklist': { commentId: string; checklist: CommentChecklistItem[] };
+  'tasks:list-mentionable': MentionCandidate[];
   'tasks:list-statuses': SettableTaskStatus[];
+  /** Saved in the person's downloads folder (a free name); main reveals it where it can. */
+  'attachments:download': { path: string };
+  'time:get-day': TimeLogDay;
+  'time:set': TimeLogDay;
+  'time:set-day-off': TimeLogDay;
+  'time:clear-day-off': TimeLogDay;
+  'live:state': LiveState;
   'settings:get': Settings;
   'settings:set': Settings;
 }
@@ -94,8 +166,12 @@ export interface ChannelOutputs {
 export interface EventPayloads {
   'session:changed': SessionState;
   'studio:changed': StudioStatus;
-  /** What main's data changed, so that the renderer invalidates those queries. */
-  'cache:changed': { tables: string[] };
+  /**
+   * What main's data changed, so that the renderer invalidates those queries; `taskIds`
+   * narrows a change to some tasks when main knows them.
+   */
+  'cache:changed': { tables: string[]; taskIds?: string[] };
+  'live:changed': LiveState;
 }
 
 /** What the renderer sends. */
@@ -114,9 +190,20 @@ export interface ShotdeskApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** The preload's bridge: the API plus the path of a file dropped on the window. */
+/**
+ * The preload's bridge: the API plus the path of a file the person dropped or picked ('' for
+ * a file that is not on disk); the preload grants main the right to read that path.
+ */
 export interface ShotdeskBridge extends ShotdeskApi {
   pathForFile(file: File): string;
+}
+
+/**
+ * What the renderer talks through, Electron's bridge or the dev host: the API, and the file
+ * ref (`tasks:post-comment` `attachments`) main may read for a file the person chose.
+ */
+export interface ShotdeskTransport extends ShotdeskApi {
+  fileRef(file: File): Promise<IpcResult<string>>;
 }
 
 // Both maps must name exactly the channels and events of channel-names.ts.

@@ -14,8 +14,13 @@ export const TODO_SORT_COLUMNS = [
 
 export type TodoSortColumn = (typeof TODO_SORT_COLUMNS)[number];
 
+/** The todo screen's tabs; `to-check` only for supervisors and above. */
+export const TODO_TABS = ['todo', 'done', 'to-check', 'time'] as const;
+
+export type TodoTab = (typeof TODO_TABS)[number];
+
 export const todoViewSchema = z.object({
-  tab: z.enum(['todo', 'done']),
+  tab: z.enum(TODO_TABS),
   projectIds: z.array(z.string().max(100)).max(500),
   taskTypeIds: z.array(z.string().max(100)).max(500),
   statusIds: z.array(z.string().max(100)).max(500),

@@ -18,19 +18,70 @@ export interface CommentChecklistItem {
   checked: boolean;
 }
 
+export interface CommentPersonRef {
+  id: string;
+  fullName: string;
+}
+
+/** A file attached to a comment or a reply (`attachment_files` rows). */
+export interface CommentAttachment {
+  id: string;
+  name: string;
+  extension: string;
+  /** Bytes. */
+  size: number;
+}
+
+export interface CommentReply {
+  id: string;
+  /** Plain text; rendered like a comment's. */
+  text: string;
+  /** ISO 8601 (UTC). */
+  createdAt: string;
+  person: CommentPersonRef;
+  /** The people `@`-mentioned in the reply, resolved to names for highlighting. */
+  mentions: CommentPersonRef[];
+  attachments: CommentAttachment[];
+}
+
 export interface TaskComment {
   id: string;
-  /** Plain text as the author typed it; the renderer never treats it as HTML. */
+  /** Markdown as the author typed it; the renderer renders it without any raw HTML. */
   text: string;
   /** ISO 8601 (UTC), as the server stores it. */
   createdAt: string;
-  person: { id: string; fullName: string };
+  person: CommentPersonRef;
   /** null when the server sent no status (should not happen on Kitsu). */
   taskStatus: TaskStatusRef | null;
   checklist: CommentChecklistItem[];
-  replyCount: number;
-  attachmentNames: string[];
+  /** Oldest first, as Kitsu stores them. */
+  replies: CommentReply[];
+  /** Ids of the people who acknowledged the comment. */
+  acknowledgedBy: string[];
+  /** The people `@`-mentioned in the comment, resolved to names for highlighting. */
+  mentions: CommentPersonRef[];
+  /** The comment's own attachments (a reply's are on the reply). */
+  attachments: CommentAttachment[];
 }
+
+/** Someone the composer offers after `@`: a team member, or a department. */
+export interface MentionCandidate {
+  id: string;
+  kind: 'person' | 'department';
+  /** What follows the `@` in the text: the person's full name or the department's name. */
+  name: string;
+  color: string | null;
+}
+
+/** The most checklist items and attached files one comment may carry. */
+export const CHECKLIST_ITEMS_MAX = 100;
+export const CHECKLIST_ITEM_TEXT_MAX = 1_000;
+export const COMMENT_ATTACHMENTS_MAX = 10;
+/**
+ * The largest file one may attach: the embedded server's default `maxAttachmentBytes` (a Kitsu
+ * deployment's own limit may be lower; its refusal is reported as it comes).
+ */
+export const COMMENT_ATTACHMENT_BYTES_MAX = 50 * 1024 * 1024;
 
 /** A status this person may set on a task (`is_artist_allowed` ones for artists). */
 export type SettableTaskStatus = TaskStatusRef;

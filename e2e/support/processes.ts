@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { APP_ROOT, E2E_RENDERER_DIR } from './paths';
+import { APP_ROOT, e2eRendererDir } from './paths';
 
 export interface Running {
   /** The URL the process printed when it was ready. */
@@ -71,7 +71,10 @@ export function startDevHost(userDataDir: string, serverUrl?: string): Promise<R
       '--user-data',
       userDataDir,
       '--renderer',
-      E2E_RENDERER_DIR,
+      e2eRendererDir(),
+      // Downloads stay in the test's folder, never the tester's own.
+      '--downloads',
+      join(userDataDir, 'downloads'),
       ...(serverUrl ? ['--server-url', serverUrl] : []),
     ],
     /Shotdesk web UI: (\S+)/,

@@ -9,10 +9,13 @@ export interface DevHostArgs {
   serverUrl: string | null;
   /** A built renderer folder to serve; null runs Vite's dev server. */
   rendererDir: string | null;
+  /** Where attachments are saved; null keeps the app's default (~/Downloads). */
+  downloadsDir: string | null;
 }
 
 export const DEV_HOST_USAGE =
-  'Usage: npm run web -- [--port N] [--user-data DIR] [--server-url URL] [--renderer BUILT_DIR]';
+  'Usage: npm run web -- [--port N] [--user-data DIR] [--server-url URL] [--renderer BUILT_DIR]' +
+  ' [--downloads DIR]';
 
 export function parseDevHostArgs(argv: string[]): DevHostArgs {
   const { values } = parseArgs({
@@ -23,6 +26,7 @@ export function parseDevHostArgs(argv: string[]): DevHostArgs {
       'user-data': { type: 'string' },
       'server-url': { type: 'string' },
       renderer: { type: 'string' },
+      downloads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -36,5 +40,6 @@ export function parseDevHostArgs(argv: string[]): DevHostArgs {
     userDataDir: resolve(values['user-data'] ?? join(homedir(), '.config', 'shotdesk-web')),
     serverUrl: values['server-url'] ?? null,
     rendererDir: values.renderer ? resolve(values.renderer) : null,
+    downloadsDir: values.downloads ? resolve(values.downloads) : null,
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMMENT_ATTACHMENT_BYTES_MAX } from '../../src-shared/task-comment';
 import { createAppServices } from '../app-services';
 import { normalizeApiUrl } from '../kitsu/api-url';
 import { osUserName } from '../os-user';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       platform: process.platform,
       version: process.env.npm_package_version ?? 'dev',
     },
+    downloadsDir: args.downloadsDir ?? undefined,
   });
   const { rendererDir } = args;
   if (rendererDir && !existsSync(join(rendererDir, 'index.html'))) {
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
     port: args.port,
     dispatch: services.dispatch,
     events: services.events,
+    staging: {
+      root: join(args.userDataDir, 'dev-host-staging'),
+      maxBytes: COMMENT_ATTACHMENT_BYTES_MAX,
+      grant: (path) => services.grantedFiles.grant(path),
+    },
     renderer: async (server) => {
       if (!rendererDir) return viteRenderer(APP_ROOT, server);
       return { handle: staticRenderer(rendererDir), close: async () => {} };

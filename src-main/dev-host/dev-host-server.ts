@@ -5,11 +5,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   DEV_HOST_IPC_PATH,
   DEV_HOST_REFUSED,
+  DEV_HOST_STAGE_PATH,
+  DEV_HOST_TOKEN_HEADER,
   devHostClientMessageSchema,
   type DevHostServerMessage,
 } from '../../src-shared/ipc/dev-host-protocol';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/event-hub';
+import { createFileStaging, type FileStagingOptions } from './file-staging';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -22,6 +25,8 @@ export interface DevHostOptions {
   renderer: (server: Server) => Promise<{ handle: RequestHandler; close(): Promise<void> }>;
   /** Fixed token for tests; random per launch otherwise. */
   token?: string;
+  /** Where files the page uploads (it has no paths) are kept and granted to main. */
+  staging?: FileStagingOptions;
 }
 
 export interface DevHost {
@@ -42,9 +47,26 @@ const HOST = '127.0.0.1';
 export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let handle: RequestHandler = (_request, response) => response.writeHead(503).end();
+  const staging = options.staging ? createFileStaging(options.staging) : null;
   const server = createServer((request, response) => {
     if (!hostAllowed(request, port())) {
       response.writeHead(403).end('Forbidden host');
+      return;
+    }
+    if (staging && new URL(request.url ?? '/', 'http://x').pathname === DEV_HOST_STAGE_PATH) {
+      // The same guards as the socket: our own pages (Origin) that know the token.
+      const given = request.headers[DEV_HOST_TOKEN_HEADER];
+      if (
+        !originAllowed(request, port()) ||
+        typeof given !== 'string' ||
+        !sameToken(given, token)
+      ) {
+        response
+          .writeHead(403, { 'Content-Type': 'application/json', Connection: 'close' })
+          .end(JSON.stringify({ error: { code: 'forbidden', message: 'Unknown page or token.' } }));
+        return;
+      }
+      void staging.receive(request, response);
       return;
     }
     handle(request, response);
@@ -80,6 +102,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await renderer.close();
+      await staging?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

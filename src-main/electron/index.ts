@@ -1,8 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, session, shell, type BrowserWindow } from 'electron';
 import { createAppServices, type AppServices } from '../app-services';
 import { osUserName } from '../os-user';
-import { sourceServerCommand } from '../studio/server-command';
+import { electronSqliteBindingPath } from '../studio/electron-sqlite-binding';
+import { builtServerCommand } from '../studio/server-command';
 import { serveIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
@@ -28,6 +32,24 @@ app.on('before-quit', (event) => {
   void services.shutdown().finally(() => app.quit());
 });
 
+/**
+ * From the source tree, node_modules holds better-sqlite3 built for Node; `npm start` built
+ * a copy for Electron (prepare-electron-sqlite.ts). Packaged, electron-builder rebuilt it.
+ */
+function sourceTreeSqliteBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const require = createRequire(import.meta.url);
+  const { version } = JSON.parse(
+    readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8'),
+  ) as { version: string };
+  const path = electronSqliteBindingPath(app.getAppPath(), {
+    electron: process.versions.electron,
+    betterSqlite3: version,
+  });
+  if (!existsSync(path)) console.error(`Shotdesk: ${path} is missing; start with npm start.`);
+  return path;
+}
+
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession, devServerUrl);
   const userData = app.getPath('userData');
@@ -37,9 +59,15 @@ void app.whenReady().then(() => {
       join(userData, 'session.bin'),
       join(userData, 'session.json'),
     ),
-    // From the source tree with the system's Node; the packaged server comes with packaging.
-    serverCommand: sourceServerCommand(app.getAppPath(), 'node'),
+    serverCommand: builtServerCommand({
+      runtime: process.execPath,
+      serverScript: fileURLToPath(new URL('./server.js', import.meta.url)),
+      cwd: userData,
+      sqliteBinding: sourceTreeSqliteBinding(),
+    }),
     appInfo: { osUserName: osUserName(), platform: process.platform, version: app.getVersion() },
+    downloadsDir: app.getPath('downloads'),
+    revealFile: (path) => shell.showItemInFolder(path),
   });
   window = createMainWindow(devServerUrl);
   serveIpc(services, window, devServerUrl);

@@ -19,7 +19,7 @@ export function hardenSession(session: Session, devServerUrl: string | null): vo
   });
 }
 
-/** No navigation away from the app, no new windows; https and mailto links go to the OS. */
+/** No navigation away from the app, no new windows; web and mailto links go to the OS. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
@@ -37,7 +37,8 @@ export function openExternally(url: string): void {
   } catch {
     return;
   }
-  if (parsed.protocol === 'https:' || parsed.protocol === 'mailto:') {
+  // Studios link intranet pages over plain http too; never file:, javascript: or app schemes.
+  if (['https:', 'http:', 'mailto:'].includes(parsed.protocol)) {
     void shell.openExternal(parsed.toString());
   }
 }

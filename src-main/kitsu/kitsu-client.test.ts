@@ -71,4 +71,28 @@ describe('KitsuClient', () => {
     expect(fetchImpl).toHaveBeenCalledTimes(1);
     expect(onAuthLost).toHaveBeenCalledOnce();
   });
+
+  it('downloads bytes, refreshing an expired token once like any request', async () => {
+    const bytes = new Uint8Array([0, 1, 2, 255]);
+    const fetchImpl = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(json(401, { msg: 'Signature has expired' }))
+      .mockResolvedValueOnce(json(200, { access_token: 'fresh' }))
+      .mockResolvedValueOnce(new Response(bytes, { status: 200 }));
+    const response = await client(fetchImpl).download('/data/attachment-files/a/file/x.bin');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
+    expect(fetchImpl.mock.calls[2]![1]!.headers).toMatchObject({ Authorization: 'Bearer fresh' });
+  });
+
+  it('turns a failed download into an AppError with the server’s words', async () => {
+    const fetchImpl = vi
+      .fn<typeof fetch>()
+      .mockResolvedValue(json(404, { message: 'Attachment file not found' }));
+    await expect(
+      client(fetchImpl).download('/data/attachment-files/a/file/x'),
+    ).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('Attachment file not found'),
+    });
+  });
 });

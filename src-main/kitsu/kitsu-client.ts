@@ -2,6 +2,7 @@ import { AppError } from './app-error';
 import { apiPath } from './api-url';
 import { backoffDelay, sleep } from './backoff';
 import { httpFailure, serverMessage, unreachable } from './http-failure';
+import { expiresWithin } from './token-expiry';
 
 export interface KitsuTokens {
   accessToken: string;
@@ -21,6 +22,8 @@ export interface KitsuClientOptions {
   readAttempts?: number;
   retryBaseMs?: number;
   timeoutMs?: number;
+  /** For multipart uploads, which may carry hundreds of megabytes. */
+  uploadTimeoutMs?: number;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -54,8 +57,37 @@ export class KitsuClient {
     return this.request<T>('POST', path, body);
   }
 
+  /**
+   * A multipart POST (files as Blobs, read as they are sent). A token about to expire is
+   * renewed first rather than after the server refused a whole upload; should the server
+   * still refuse it as expired, the same form goes again (a Blob can be read twice).
+   */
+  async postForm<T>(path: string, form: FormData): Promise<T> {
+    if (expiresWithin(this.tokens.accessToken, 60_000)) await this.refresh();
+    return this.request<T>('POST', path, form);
+  }
+
   put<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('PUT', path, body);
+  }
+
+  /**
+   * A binary GET (an attachment, a media file): the open response, its body left for the
+   * caller to stream. Same refresh on an expired signature and same failures as `request`.
+   */
+  async download(path: string): Promise<Response> {
+    let response = await this.open(path, this.tokens.accessToken);
+    if (response.ok) return response;
+    let body = await readJson(response);
+    if (isExpiredSignature({ status: response.status, body })) {
+      await this.refresh();
+      response = await this.open(path, this.tokens.accessToken);
+      if (response.ok) return response;
+      body = await readJson(response);
+    }
+    const failure = httpFailure(response.status, body, `GET ${path}`);
+    if (response.status === 401) this.authLost(failure);
+    throw failure;
   }
 
   async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
@@ -68,6 +100,20 @@ export class KitsuClient {
     const failure = httpFailure(response.status, response.body, `${method} ${path}`);
     if (response.status === 401) this.authLost(failure);
     throw failure;
+  }
+
+  /** The access token in use now; it changes after a refresh (socket.io sends it too). */
+  get accessToken(): string {
+    return this.tokens.accessToken;
+  }
+
+  /**
+   * Renews the access token now, as when a request met an expired signature (the socket.io
+   * server refuses an expired token without saying why). Fails with `auth-expired`, and ends
+   * the session, when it cannot be renewed.
+   */
+  refreshAccessToken(): Promise<void> {
+    return this.refresh();
   }
 
   /** `GET /auth/refresh-token` with the refresh token; concurrent callers share one refresh. */
@@ -115,15 +161,19 @@ export class KitsuClient {
     const attempts = method === 'GET' ? (this.options.readAttempts ?? 3) : 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
+        const isForm = body instanceof FormData;
         const response = await this.fetchImpl(url, {
           method,
           headers: {
             Authorization: `Bearer ${token}`,
             Accept: 'application/json',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            // fetch writes a form's own Content-Type, with its boundary.
+            ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }),
           },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+          body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+          signal: AbortSignal.timeout(
+            isForm ? (this.options.uploadTimeoutMs ?? 600_000) : (this.options.timeoutMs ?? 30_000),
+          ),
         });
         const parsed = await readJson(response);
         if (RETRIABLE_STATUSES.has(response.status) && attempt < attempts) {
@@ -135,6 +185,31 @@ export class KitsuClient {
         if (attempt >= attempts) throw unreachable(url, error);
         await sleep(backoffDelay(attempt, this.options.retryBaseMs ?? 250));
       }
+    }
+  }
+
+  /** A GET whose body stays unread, retried like a read until its headers arrive. */
+  private async open(path: string, token: string): Promise<Response> {
+    const url = apiPath(this.apiUrl, path);
+    const attempts = this.options.readAttempts ?? 3;
+    for (let attempt = 1; ; attempt += 1) {
+      // The timeout covers the wait for an answer, not the transfer of a large file.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 30_000);
+      try {
+        const response = await this.fetchImpl(url, {
+          method: 'GET',
+          headers: { Authorization: `Bearer ${token}` },
+          signal: controller.signal,
+        });
+        if (!RETRIABLE_STATUSES.has(response.status) || attempt >= attempts) return response;
+        await response.body?.cancel();
+      } catch (error) {
+        if (attempt >= attempts) throw unreachable(url, error);
+      } finally {
+        clearTimeout(timer);
+      }
+      await sleep(backoffDelay(attempt, this.options.retryBaseMs ?? 250));
     }
   }
 }

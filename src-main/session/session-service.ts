@@ -120,6 +120,8 @@ export class SessionService {
         await this.end('Your session has ended. Log in again.');
       }
     }
+    // Restored: what follows the session (live updates) starts as it does after a login.
+    if (this.active === session) this.options.onChange(this.snapshot());
   }
 
   private async resolveForLogin(server: ServerTarget): Promise<string | LoginResult> {

@@ -1,38 +1,18 @@
-import type {
-  CommentChecklistItem,
-  SettableTaskStatus,
-  TaskComment,
-  TaskStatusRef,
-} from '../../src-shared/task-comment';
+import type { SettableTaskStatus, TaskComment, TaskStatusRef } from '../../src-shared/task-comment';
 import type { KitsuClient } from '../kitsu/kitsu-client';
+import { asRow, toStatusRef, toTaskComment, type Row } from './task-comment-row';
+import { mentionedIds, noNames, type NameResolver } from './person-names';
 
-type Row = Record<string, unknown>;
-
-const asRow = (value: unknown): Row => (value && typeof value === 'object' ? value : {}) as Row;
-const text = (row: Row, key: string): string | null => {
-  const value = row[key];
-  return typeof value === 'string' && value !== '' ? value : null;
-};
-
-/** A task's comments, newest first: `GET /data/tasks/{id}/comments`. */
+/** A task's comments, newest first, mentions named: `GET /data/tasks/{id}/comments`. */
 export async function listTaskComments(
   client: KitsuClient,
   taskId: string,
+  resolveNames: NameResolver = noNames,
 ): Promise<TaskComment[]> {
   const body = await client.get<unknown>(`/data/tasks/${encodeURIComponent(taskId)}/comments`);
-  return Array.isArray(body) ? body.map(toTaskComment) : [];
-}
-
-/** Posts a comment with a status: `POST /actions/tasks/{id}/comment`. */
-export async function postTaskComment(
-  client: KitsuClient,
-  input: { taskId: string; text: string; taskStatusId: string },
-): Promise<TaskComment> {
-  const body = await client.post<unknown>(
-    `/actions/tasks/${encodeURIComponent(input.taskId)}/comment`,
-    { task_status_id: input.taskStatusId, comment: input.text },
-  );
-  return toTaskComment(body);
+  const rows = Array.isArray(body) ? (body as unknown[]) : [];
+  const names = await resolveNames(mentionedIds(rows));
+  return rows.map((row) => toTaskComment(row, names));
 }
 
 /**
@@ -59,41 +39,3 @@ export async function listSettableStatuses(
 
 const order = (status: Row): number =>
   typeof status.priority === 'number' ? status.priority : Number.MAX_SAFE_INTEGER;
-
-function toStatusRef(value: unknown): TaskStatusRef | null {
-  const row = asRow(value);
-  const id = text(row, 'id');
-  if (id === null) return null;
-  return {
-    id,
-    name: text(row, 'name') ?? '',
-    shortName: text(row, 'short_name') ?? '',
-    color: text(row, 'color') ?? '#999999',
-  };
-}
-
-/** One comment row (REFERENCE §5), tolerant of missing keys; the POST answer has the same shape. */
-export function toTaskComment(value: unknown): TaskComment {
-  const row = asRow(value);
-  const person = asRow(row.person);
-  const fullName =
-    text(person, 'full_name') ??
-    [text(person, 'first_name'), text(person, 'last_name')].filter(Boolean).join(' ');
-  return {
-    id: text(row, 'id') ?? '',
-    text: typeof row.text === 'string' ? row.text : '',
-    createdAt: text(row, 'created_at') ?? '',
-    person: { id: text(person, 'id') ?? text(row, 'person_id') ?? '', fullName },
-    taskStatus: toStatusRef(row.task_status),
-    checklist: Array.isArray(row.checklist) ? row.checklist.flatMap(toChecklistItem) : [],
-    replyCount: Array.isArray(row.replies) ? row.replies.length : 0,
-    attachmentNames: Array.isArray(row.attachment_files)
-      ? row.attachment_files.map((file) => text(asRow(file), 'name') ?? '').filter(Boolean)
-      : [],
-  };
-}
-
-function toChecklistItem(value: unknown): CommentChecklistItem[] {
-  const row = asRow(value);
-  return typeof row.text === 'string' ? [{ text: row.text, checked: row.checked === true }] : [];
-}

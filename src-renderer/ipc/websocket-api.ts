@@ -8,8 +8,9 @@ import type {
   EventName,
   EventPayload,
   IpcResult,
-  ShotdeskApi,
+  ShotdeskTransport,
 } from '../../src-shared/ipc';
+import { stageFile } from './stage-file';
 
 const TOKEN_KEY = 'shotdesk.devHostToken';
 
@@ -20,7 +21,7 @@ type Pending = (result: IpcResult<unknown>) => void;
  * reloads of this tab, and goes out as the first message. A dropped socket reconnects at the
  * next call.
  */
-export function createWebSocketApi(): ShotdeskApi {
+export function createWebSocketApi(): ShotdeskTransport {
   const token = readToken();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
@@ -82,6 +83,7 @@ export function createWebSocketApi(): ShotdeskApi {
         socket.send(JSON.stringify({ type: 'call', id, channel, input }));
       });
     },
+    fileRef: (file) => stageFile(file, token),
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

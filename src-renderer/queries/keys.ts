@@ -4,11 +4,16 @@ export const queryKeys = {
   session: ['session', 'state'] as const,
   recentServers: ['server', 'recent'] as const,
   settings: ['settings'] as const,
+  live: ['live', 'state'] as const,
+  /** Everything below is the logged-in person's: a logout drops it all. */
   tasks: ['tasks'] as const,
   todo: ['tasks', 'todo'] as const,
   done: ['tasks', 'done'] as const,
-  /** Under `tasks`, so that a logout drops them with the lists. */
+  toCheck: ['tasks', 'to-check'] as const,
   comments: (taskId: string) => ['tasks', 'comments', taskId] as const,
   allComments: ['tasks', 'comments'] as const,
   statuses: ['tasks', 'statuses'] as const,
+  mentionable: (taskId: string) => ['tasks', 'mentionable', taskId] as const,
+  timeDay: (date: string) => ['tasks', 'time', date] as const,
+  allTime: ['tasks', 'time'] as const,
 };

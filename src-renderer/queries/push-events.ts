@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { onEvent } from '../ipc/api';
+import { queryKeysChangedBy } from './changed-keys';
 import { queryKeys } from './keys';
 
 /** Main's pushes become cache updates: the session directly, changed tables by key. */
@@ -9,15 +10,12 @@ export function subscribeToPushEvents(client: QueryClient): () => void {
       client.setQueryData(queryKeys.session, state);
       if (state.status === 'logged-out') client.removeQueries({ queryKey: queryKeys.tasks });
     }),
-    onEvent('cache:changed', ({ tables }) => {
-      if (tables.includes('task')) {
-        void client.invalidateQueries({ queryKey: queryKeys.todo });
-        void client.invalidateQueries({ queryKey: queryKeys.done });
-      }
-      if (tables.includes('comment')) {
-        void client.invalidateQueries({ queryKey: queryKeys.allComments });
+    onEvent('cache:changed', (change) => {
+      for (const queryKey of queryKeysChangedBy(change)) {
+        void client.invalidateQueries({ queryKey });
       }
     }),
+    onEvent('live:changed', (state) => client.setQueryData(queryKeys.live, state)),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

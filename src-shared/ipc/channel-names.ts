@@ -12,16 +12,32 @@ export const CHANNEL_NAMES = [
   'session:logout',
   'tasks:list-todo',
   'tasks:list-done',
+  'tasks:list-to-check',
   'tasks:list-comments',
   'tasks:post-comment',
+  'tasks:reply',
+  'tasks:acknowledge',
+  'tasks:update-checklist',
+  'tasks:list-mentionable',
   'tasks:list-statuses',
+  'attachments:download',
+  'time:get-day',
+  'time:set',
+  'time:set-day-off',
+  'time:clear-day-off',
+  'live:state',
   'settings:get',
   'settings:set',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['session:changed', 'studio:changed', 'cache:changed'] as const;
+export const EVENT_NAMES = [
+  'session:changed',
+  'studio:changed',
+  'cache:changed',
+  'live:changed',
+] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 
@@ -39,3 +55,8 @@ export const BRIDGE_GLOBAL = 'shotdesk';
 /** Electron's two IPC channels: every contract call goes through one, every event the other. */
 export const ELECTRON_CALL_CHANNEL = 'shotdesk:call';
 export const ELECTRON_EVENT_CHANNEL = 'shotdesk:event';
+/**
+ * One-way, preload → main: the path of a file the person dropped or picked, which main may
+ * then read (never any other path the renderer names).
+ */
+export const ELECTRON_GRANT_FILE_CHANNEL = 'shotdesk:grant-file';

@@ -8,6 +8,16 @@ import type { IpcResult } from './result';
  */
 export const DEV_HOST_IPC_PATH = '/ipc';
 
+/**
+ * Where the renderer uploads a file the person chose (Chromium gives it no path): the raw
+ * bytes as the body, the token and the file's name in headers; the answer is `{ path }`, a
+ * file ref main then accepts, or `{ error: { code, message } }`.
+ */
+export const DEV_HOST_STAGE_PATH = '/stage-file';
+export const DEV_HOST_TOKEN_HEADER = 'x-shotdesk-token';
+/** The file's name, URI-encoded (headers are Latin-1). */
+export const DEV_HOST_FILE_NAME_HEADER = 'x-shotdesk-file-name';
+
 /** Close code for a refused token (4000–4999 are the application's). */
 export const DEV_HOST_REFUSED = 4401;
 

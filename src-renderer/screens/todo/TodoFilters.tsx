@@ -31,8 +31,9 @@ export function TodoFilters({
       onChange={(ids) => onViewChange({ [key]: ids })}
       searchable
       clearable
-      w={200}
       size="xs"
+      // Narrower, not wrapped, when the tabs beside them need the room.
+      style={{ flex: '0 1 200px', minWidth: 110 }}
       data-testid={`filter-${key}`}
       comboboxProps={{ withinPortal: true }}
       // One line whatever is picked, so that the bar never grows.
@@ -43,14 +44,14 @@ export function TodoFilters({
     />
   );
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="nowrap" justify="flex-end" style={{ flex: 1, minWidth: 0 }}>
       <TextInput
         placeholder="Search tasks"
         aria-label="Search tasks"
         value={search}
         onChange={(event) => onSearchChange(event.currentTarget.value)}
         size="xs"
-        w={220}
+        style={{ flex: '0 1 220px', minWidth: 120 }}
         data-testid="todo-search"
       />
       {multi('Project', options.projects, view.projectIds, 'projectIds')}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoggedInState } from '../../../src-shared/session';
+import { LiveIndicator } from '../../components/LiveIndicator';
 import { call } from '../../ipc/api';
 import { queryKeys } from '../../queries/keys';
 import { useUiStore } from '../../state/ui-store';
@@ -28,6 +29,7 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <LiveIndicator />
         {!session.tokenStorage.encrypted && (
           <Tooltip
             multiline

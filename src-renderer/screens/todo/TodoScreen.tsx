@@ -1,9 +1,11 @@
 import { AppShell, Badge, Group, Tabs, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { LoggedInState } from '../../../src-shared/session';
+import type { TodoTab } from '../../../src-shared/settings';
 import { useTaskList } from '../../queries/hooks';
 import { useUiStore } from '../../state/ui-store';
-import { TaskPanel } from './TaskPanel';
+import { TaskPanel } from '../task-panel/TaskPanel';
+import { TimeSheet } from '../time-log/TimeSheet';
 import { TodoFilters } from './TodoFilters';
 import { TodoHeader } from './TodoHeader';
 import { TodoList } from './TodoList';
@@ -16,7 +18,11 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
   const [view, setView] = useTodoView();
   const todo = useTaskList('todo');
   const done = useTaskList('done');
-  const current = view.tab === 'todo' ? todo : done;
+  const canCheck = REVIEWER_ROLES.has(session.user.role);
+  const toCheck = useTaskList('to-check', canCheck);
+  // A To-check tab saved by a reviewer means nothing to someone who reviews nothing.
+  const tab = view.tab === 'to-check' && !canCheck ? 'todo' : view.tab;
+  const current = tab === 'done' ? done : tab === 'to-check' ? toCheck : todo;
   const { search, setSearch, selectedTaskId, selectTask, openTaskId, openTask } = useUiStore();
 
   const options = useMemo(() => filterOptions(current.data ?? []), [current.data]);
@@ -42,9 +48,9 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
     [current.data, projectIds, taskTypeIds, statusIds, search, view.sort],
   );
   const filtered = rows.length !== (current.data?.length ?? 0);
-  // From both lists, unfiltered: a status change must not close the open panel.
-  const openedTask =
-    [...(todo.data ?? []), ...(done.data ?? [])].find((task) => task.id === openTaskId) ?? null;
+  // From every list, unfiltered: a status change must not close the open panel.
+  const allTasks = [...(todo.data ?? []), ...(done.data ?? []), ...(toCheck.data ?? [])];
+  const openedTask = allTasks.find((task) => task.id === openTaskId) ?? null;
   const clearFilters = () => {
     setSearch('');
     setView({ projectIds: [], taskTypeIds: [], statusIds: [] });
@@ -61,8 +67,10 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
       >
         <Group justify="space-between" px="md" py="xs" wrap="nowrap">
           <Tabs
-            value={view.tab}
-            onChange={(tab) => tab && setView({ tab: tab as 'todo' | 'done' })}
+            value={tab}
+            onChange={(next) => next && setView({ tab: next as TodoTab })}
+            style={{ flex: 'none' }}
+            styles={{ list: { flexWrap: 'nowrap' } }}
           >
             <Tabs.List>
               <Tabs.Tab
@@ -78,6 +86,18 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
                 rightSection={<Count value={done.data?.length} />}
               >
                 Done
+              </Tabs.Tab>
+              {canCheck && (
+                <Tabs.Tab
+                  value="to-check"
+                  data-testid="tab-to-check"
+                  rightSection={<Count value={toCheck.data?.length} />}
+                >
+                  To check
+                </Tabs.Tab>
+              )}
+              <Tabs.Tab value="time" data-testid="tab-time">
+                Time sheet
               </Tabs.Tab>
             </Tabs.List>
           </Tabs>
@@ -96,17 +116,26 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
               : `${rows.length} ${rows.length === 1 ? 'task' : 'tasks'}`}
           </Text>
         )}
-        <TodoListHeader sort={view.sort} onSort={(sort) => setView({ sort })} />
-        {current.isPending ? (
+        {tab === 'time' ? (
+          <TimeSheet
+            openTasks={rows}
+            knownTasks={allTasks}
+            loading={todo.isPending}
+            onOpenTask={openTask}
+          />
+        ) : (
+          <TodoListHeader sort={view.sort} onSort={(sort) => setView({ sort })} />
+        )}
+        {tab === 'time' ? null : current.isPending ? (
           <TodoSkeleton />
         ) : current.isError ? (
           <TodoError error={current.error} onRetry={() => void current.refetch()} />
         ) : rows.length === 0 ? (
-          <TodoEmpty tab={view.tab} filtered={filtered} onClear={clearFilters} />
+          <TodoEmpty tab={tab} filtered={filtered} onClear={clearFilters} />
         ) : (
           <TodoList
             tasks={rows}
-            highlightDue={view.tab === 'todo'}
+            highlightDue={tab === 'todo'}
             selectedId={selectedTaskId}
             onSelect={selectTask}
             onOpen={openTask}
@@ -117,6 +146,9 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
     </AppShell>
   );
 }
+
+/** Kitsu answers tasks to check to these roles only (`user_service.get_tasks_to_check`). */
+const REVIEWER_ROLES = new Set(['supervisor', 'manager', 'admin']);
 
 function present(ids: string[], options: FilterOption[]): string[] {
   return ids.filter((id) => options.some((option) => option.value === id));

@@ -37,7 +37,7 @@ export function TodoEmpty({
   filtered,
   onClear,
 }: {
-  tab: 'todo' | 'done';
+  tab: 'todo' | 'done' | 'to-check';
   filtered: boolean;
   onClear(): void;
 }) {
@@ -57,6 +57,14 @@ export function TodoEmpty({
             <Text size="sm" c="dimmed" ta="center">
               Tasks assigned to you appear here. If you expected some, ask your supervisor to assign
               them to you in Kitsu.
+            </Text>
+          </>
+        ) : tab === 'to-check' ? (
+          <>
+            <Text fw={600}>Nothing waiting for your review.</Text>
+            <Text size="sm" c="dimmed" ta="center">
+              Tasks of your projects (and departments, for supervisors) appear here when their
+              status asks for feedback, such as “Waiting For Approval”.
             </Text>
           </>
         ) : (

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { call } from '../src-server/test-support/http-client';
+import { callDevHost } from './support/dev-host-call';
+import { ShotdeskPages } from './support/pages';
+import { startDevHost, tempDir } from './support/processes';
+
+const DEMO_PASSWORD = 'shotdesk-demo';
+
+async function tokenOf(apiUrl: string, email: string): Promise<string> {
+  const login = await call('POST', `${apiUrl}/auth/login`, {
+    body: { email, password: DEMO_PASSWORD },
+  });
+  expect(login.status).toBe(200);
+  return login.body.access_token as string;
+}
+
+test('comment thread: Markdown without HTML, a mention, a reply, an ack, a checklist tick and a download', async ({
+  page,
+}) => {
+  const userData = tempDir('shotdesk-e2e-user-');
+  const host = await startDevHost(userData.path);
+  try {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    await app.openLocalStudio();
+    await app.logIn(DEMO_PASSWORD);
+    await expect(app.todoRows().first()).toBeVisible();
+
+    // Tom, the supervisor, comments on a task in progress through the API, with a checklist
+    // and a file, in Markdown sprinkled with HTML that must never run.
+    const row = app.todoRows().filter({ has: page.getByTestId('todo-status').getByText('wip') });
+    const taskId = (await row.first().getAttribute('data-task-id'))!;
+    const { apiUrl } = await callDevHost(host.url, 'studio:open-local', {});
+    const tom = await tokenOf(apiUrl, 'tom.becker@example.com');
+    const task = await call('GET', `${apiUrl}/data/tasks/${taskId}`, { token: tom });
+    const text = [
+      '@Jordan Reyes the **jump** needs another pass:',
+      '',
+      '- tighten the arc',
+      '- hold the landing',
+      '',
+      'Reference: [the arc study](https://example.com/arc) or [this](javascript:window.__pwned=3)',
+      '<script>window.__pwned = 1</script>',
+      '<img src=x onerror="window.__pwned = 2">',
+    ].join('\n');
+    const fileBytes = new TextEncoder().encode('frame 12: contact\nframe 14: squash\n');
+    const form = new FormData();
+    form.append('task_status_id', task.body.task_status_id);
+    form.append('comment', text);
+    form.append(
+      'checklist',
+      JSON.stringify([
+        { text: 'Retime the contact', checked: false },
+        { text: 'Fix the arm pop', checked: false },
+      ]),
+    );
+    form.append('file', new Blob([fileBytes], { type: 'text/plain' }), 'arc-notes.txt');
+    const posted = await fetch(`${apiUrl}/actions/tasks/${taskId}/comment`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tom}` },
+      body: form,
+    });
+    expect(posted.status).toBe(201);
+    const commentId = ((await posted.json()) as { id: string }).id;
+
+    await page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`).dblclick();
+    const panel = page.getByTestId('task-panel');
+    const comment = panel.locator(`[data-testid="comment"][data-comment-id="${commentId}"]`);
+    await expect(comment.getByTestId('comment-author')).toHaveText('Tom Becker');
+
+    // Markdown renders; the HTML shows as text and never runs; links open only http(s).
+    const body = comment.getByTestId('comment-text-body');
+    await expect(body.locator('strong')).toHaveText('jump');
+    await expect(body.locator('li')).toHaveText(['tighten the arc', 'hold the landing']);
+    const link = body.getByRole('link', { name: 'the arc study' });
+    await expect(link).toHaveAttribute('href', 'https://example.com/arc');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(body.getByRole('link')).toHaveCount(1);
+    await expect(body).toContainText('<script>window.__pwned = 1</script>');
+    await expect(body).toContainText('<img src=x onerror="window.__pwned = 2">');
+    await expect(body.locator('script, img')).toHaveCount(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // The mention of the reader stands out.
+    const mention = body.getByTestId('comment-mention');
+    await expect(mention).toHaveText('@Jordan Reyes');
+    await expect(mention).toHaveAttribute('data-self', 'true');
+    await app.shot('comment-thread-markdown');
+
+    // Reply from the keyboard: the box opens focused, Ctrl+Enter sends.
+    await comment.getByTestId('comment-reply-open').click();
+    await expect(comment.getByTestId('reply-text')).toBeFocused();
+    await page.keyboard.type('On it, @Tom Becker will ping you');
+    await app.shot('comment-thread-reply-box');
+    await page.keyboard.press('Control+Enter');
+    const reply = comment.getByTestId('comment-reply');
+    await expect(reply).toHaveCount(1);
+    await expect(reply.getByTestId('reply-author')).toHaveText('Jordan Reyes');
+    await expect(reply.getByTestId('reply-text-body')).toHaveText(
+      'On it, @Tom Becker will ping you',
+    );
+    await expect(reply.getByTestId('comment-mention')).toHaveText('@Tom Becker');
+    await expect(comment.getByTestId('reply-box')).toHaveCount(0);
+    await expect(comment.getByTestId('comment-reply-open')).toBeFocused();
+
+    // Acknowledge, as the server then sees it.
+    const ack = comment.getByTestId('comment-ack');
+    await expect(ack).toHaveAttribute('aria-pressed', 'false');
+    await ack.click();
+    await expect(ack).toHaveAttribute('aria-pressed', 'true');
+    await expect(comment.getByTestId('comment-ack-count')).toHaveText('1');
+
+    // Tick the first item with the mouse and the second from the keyboard.
+    const items = comment.getByTestId('checklist-item');
+    await items.nth(0).click();
+    await expect(items.nth(0)).toBeChecked();
+    await items.nth(1).focus();
+    await page.keyboard.press('Space');
+    await expect(items.nth(1)).toBeChecked();
+
+    // The file lands in the downloads folder; a second copy never overwrites the first.
+    const chip = comment.getByTestId('attachment-chip');
+    await expect(chip).toContainText('arc-notes.txt');
+    await chip.click();
+    const downloads = join(userData.path, 'downloads');
+    const first = join(downloads, 'arc-notes.txt');
+    await expect(comment.getByTestId('attachment-saved')).toHaveText(`Saved to ${first}`);
+    expect(new Uint8Array(readFileSync(first))).toEqual(fileBytes);
+    await chip.click();
+    await expect(comment.getByTestId('attachment-saved')).toHaveText(
+      `Saved to ${join(downloads, 'arc-notes (1).txt')}`,
+    );
+    await app.shot('comment-thread-actions');
+
+    // Tom takes the file back: the next download says so instead of saving anything.
+    const attachmentId = (await call('GET', `${apiUrl}/data/comments/${commentId}`, { token: tom }))
+      .body.attachment_files[0].id as string;
+    const removed = await call(
+      'DELETE',
+      `${apiUrl}/data/tasks/${taskId}/comments/${commentId}/attachments/${attachmentId}`,
+      { token: tom },
+    );
+    expect(removed.status).toBe(204);
+    await chip.click();
+    await expect(comment.getByTestId('attachment-error')).toHaveText(
+      'This attachment no longer exists: it may have been deleted. Refresh the thread.',
+    );
+    await expect(comment.getByTestId('attachment-saved')).toHaveCount(0);
+
+    // The server agrees on the ack, the ticks and the reply.
+    const stored = await call('GET', `${apiUrl}/data/comments/${commentId}`, { token: tom });
+    const session = await callDevHost(host.url, 'session:state', {});
+    const jordanId = session.status === 'logged-in' ? session.user.id : '';
+    expect(stored.body.acknowledgements).toEqual([jordanId]);
+    expect(stored.body.checklist).toEqual([
+      { text: 'Retime the contact', checked: true },
+      { text: 'Fix the arm pop', checked: true },
+    ]);
+    expect(stored.body.replies).toHaveLength(1);
+    expect(stored.body.replies[0]).toMatchObject({
+      text: 'On it, @Tom Becker will ping you',
+      person_id: jordanId,
+    });
+  } finally {
+    await host.stop();
+    userData.remove();
+  }
+});

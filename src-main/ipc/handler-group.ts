@@ -1,0 +1,32 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/ipc';
+import type { AppInfo } from '../../src-shared/session';
+import type { LiveService } from '../live/live-service';
+import type { GrantedFiles } from '../files/granted-files';
+import type { SessionService } from '../session/session-service';
+import type { AppStateStore } from '../settings/app-state-store';
+import type { LocalStudio } from '../studio/local-studio';
+
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
+
+/** Some channels' handlers, typed by the contract; inputs arrive already parsed. */
+export type HandlerGroup<C extends ChannelName> = { [K in C]: Handler<K> };
+
+/** Every channel's handler. */
+export type Handlers = HandlerGroup<ChannelName>;
+
+export interface HandlerServices {
+  appInfo: AppInfo;
+  session: SessionService;
+  studio: LocalStudio;
+  appState: AppStateStore;
+  live: LiveService;
+  /** The files the person chose, which main may read (and nothing else). */
+  grantedFiles: GrantedFiles;
+  fetch?: typeof fetch;
+  /** Where downloaded attachments are saved: the person's downloads folder. */
+  downloadsDir: string;
+  /** Shows a saved file in the OS file manager, where main can (Electron). */
+  revealFile?: (path: string) => void;
+  /** Tells the renderer which of main's data changed (`cache:changed`). */
+  onCacheChanged?: (tables: string[], taskIds?: string[]) => void;
+}

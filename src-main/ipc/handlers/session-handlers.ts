@@ -1,0 +1,33 @@
+import { checkServer } from '../../kitsu/check-server';
+import type { HandlerGroup, HandlerServices } from '../handler-group';
+
+type SessionChannel =
+  | 'app:info'
+  | 'studio:open-local'
+  | 'server:check'
+  | 'server:list-recent'
+  | 'session:state'
+  | 'session:login'
+  | 'session:logout'
+  | 'settings:get'
+  | 'settings:set';
+
+/** The app, the servers, the session and the settings. */
+export function sessionHandlers(services: HandlerServices): HandlerGroup<SessionChannel> {
+  const { session, studio, appState } = services;
+  return {
+    'app:info': async () => services.appInfo,
+    'studio:open-local': async () => ({ apiUrl: await studio.start() }),
+    'server:check': async ({ url }) => {
+      const check = await checkServer(url, services.fetch);
+      if (check.status === 'kitsu') await appState.addRecentServer(check.apiUrl);
+      return check;
+    },
+    'server:list-recent': () => appState.recentServers(),
+    'session:state': () => session.state(),
+    'session:login': ({ server, ...credentials }) => session.login(server, credentials),
+    'session:logout': () => session.logout(),
+    'settings:get': () => appState.settings(),
+    'settings:set': (patch) => appState.updateSettings(patch),
+  };
+}

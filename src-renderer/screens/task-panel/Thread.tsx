@@ -1,0 +1,50 @@
+import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
+import { errorMessage } from '../../ipc/ipc-call-error';
+import { useMyPersonId, useTaskComments } from '../../queries/thread-hooks';
+import { CommentItem } from './CommentItem';
+
+/** The task's comments, newest first. */
+export function Thread({ taskId }: { taskId: string }) {
+  const comments = useTaskComments(taskId);
+  const myId = useMyPersonId();
+  if (comments.isLoading) {
+    return (
+      <Stack gap="sm" aria-busy data-testid="comments-loading">
+        {Array.from({ length: 3 }, (_, index) => (
+          <Skeleton key={index} height={72} radius="md" />
+        ))}
+      </Stack>
+    );
+  }
+  if (comments.isError) {
+    return (
+      <Alert color="red" role="alert" title="The comments could not be loaded">
+        <Text size="sm">{errorMessage(comments.error)}</Text>
+        <Button
+          mt="xs"
+          size="xs"
+          variant="light"
+          color="red"
+          onClick={() => void comments.refetch()}
+        >
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  const rows = comments.data ?? [];
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="comments-empty">
+        No comment yet. Write the first one above.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm" data-testid="comment-thread">
+      {rows.map((comment) => (
+        <CommentItem key={comment.id} taskId={taskId} comment={comment} myId={myId} />
+      ))}
+    </Stack>
+  );
+}
