@@ -78,9 +78,10 @@ export default tseslint.config(
     paths: nodeBuiltins,
     patterns: ['src-main', 'src-renderer', 'src-server'].map(folder),
   }),
-  // Main's tests run against a real src-server: its test kit, JWT signer and demo accounts only.
+  // Main's tests (and their kits) run against a real src-server: its test kit, JWT signer and
+  // demo accounts only.
   {
-    files: ['src-main/**/*.test.ts'],
+    files: ['src-main/**/*.test.ts', 'src-main/**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',

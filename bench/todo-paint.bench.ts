@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { rendererViteConfig } from '../src-main/dev-host/renderer-vite-config';
-import { API_PREFIX, createServer, type KitsuServer } from '../src-server/app';
+import { createServer, type KitsuServer } from '../src-server/app';
 import { LARGE_OPEN_TASKS_FOR_ARTIST } from '../src-server/seed/demo-large';
-import { startDevHostProcess, type DevHostProcess } from './support/dev-host-process';
+import { listenOnFreePort } from '../src-server/test-support/test-server';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { startDevHost, type Running } from '../e2e/support/processes';
 import { seedLargeDemo } from './support/large-demo';
 import {
   captureResultBytes,
@@ -34,14 +36,13 @@ const TARGET_RATIO = 2;
 const WARM_UP_RUNS = 3;
 const RUNS = Number(process.argv[2] ?? 15);
 const APP_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Kind = 'measured' | 'floor';
 
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'shotdesk-bench-paint-'));
   let server: KitsuServer | null = null;
-  let devHost: DevHostProcess | null = null;
+  let devHost: Running | null = null;
   let floorServer: ReplaySocketServer | null = null;
   let browser: Browser | null = null;
   try {
@@ -49,31 +50,16 @@ async function main(): Promise<void> {
     mkdirSync(dataDir);
     const demo = await seedLargeDemo(dataDir);
     server = await createServer({ dataDir, settings: { bcryptRounds: 4 } });
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('The server has no port');
-    const apiUrl = `http://127.0.0.1:${address.port}${API_PREFIX}`;
+    const apiUrl = await listenOnFreePort(server);
 
     const harnessDir = join(workDir, 'harness');
     await build({
       ...rendererViteConfig(APP_ROOT, harnessDir),
       root: join(APP_ROOT, 'bench/todo-paint'),
     });
-    devHost = await startDevHostProcess(APP_ROOT, {
-      rendererDir: harnessDir,
-      userDataDir: join(workDir, 'user-data'),
-    });
+    devHost = await startDevHost(join(workDir, 'user-data'), { rendererDir: harnessDir });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));

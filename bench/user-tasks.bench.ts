@@ -13,6 +13,7 @@ import { API_PREFIX, createServer, type KitsuServer } from '../src-server/app';
 import type { Db } from '../src-server/db/database';
 import type { DemoSummary } from '../src-server/seed/demo';
 import { LARGE_OPEN_TASKS_FOR_ARTIST } from '../src-server/seed/demo-large';
+import { listenOnFreePort } from '../src-server/test-support/test-server';
 import { seedLargeDemo } from './support/large-demo';
 
 const TARGET_RATIO = 1.5;
@@ -54,10 +55,7 @@ async function main(): Promise<void> {
   try {
     const demo = await seedLargeDemo(dataDir);
     server = await createServer({ dataDir, settings: { bcryptRounds: 4 } });
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('The server has no port');
-    const baseUrl = `http://127.0.0.1:${address.port}${API_PREFIX}`;
+    const baseUrl = await listenOnFreePort(server);
     const token = await logIn(baseUrl, demo);
     const counter = countStatements(server.context.db);
 

@@ -1,32 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { call } from '../src-server/test-support/http-client';
-import { callDevHost } from './support/dev-host-call';
-import { ShotdeskPages } from './support/pages';
-import { startDevHost, tempDir } from './support/processes';
-
-const DEMO_PASSWORD = 'shotdesk-demo';
+import { localStudioApi, withLocalStudio } from './support/session';
 
 test('comment composer: a mention picked by keyboard, a checklist, a file and a status change', async ({
   page,
 }) => {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const files = tempDir('shotdesk-e2e-files-');
-  const host = await startDevHost(userData.path);
-  try {
-    const app = new ShotdeskPages(page);
-    await page.goto(host.url);
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD);
+  await withLocalStudio(page, async ({ app, host }) => {
     await expect(app.todoRows().first()).toBeVisible();
 
-    const row = app
-      .todoRows()
-      .filter({ has: page.getByTestId('todo-status').getByText('todo', { exact: true }) })
-      .first();
-    const taskId = (await row.getAttribute('data-task-id'))!;
-    const taskRow = page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`);
+    const taskId = await app.firstTaskWithStatus('todo');
+    const taskRow = app.todoRow(taskId);
     await taskRow.dblclick();
     const panel = page.getByTestId('task-panel');
     const composer = panel.getByTestId('comment-composer');
@@ -69,7 +52,7 @@ test('comment composer: a mention picked by keyboard, a checklist, a file and a 
     await composer.getByTestId('checklist-item-checked').first().check();
 
     // A file through the picker.
-    const notes = join(files.path, 'elbow-notes.txt');
+    const notes = test.info().outputPath('elbow-notes.txt');
     writeFileSync(notes, 'frame 1042: the elbow pops\n');
     await composer.getByTestId('comment-file-input').setInputFiles(notes);
     await expect(composer.getByTestId('attachment-chip')).toHaveText(['elbow-notes.txt · 27 B']);
@@ -117,29 +100,20 @@ test('comment composer: a mention picked by keyboard, a checklist, a file and a 
     await app.shot('composer-posted');
 
     // What the server recorded: the mention, the checklist, the file's bytes.
-    const { apiUrl } = await callDevHost(host.url, 'studio:open-local', {});
-    const login = await call('POST', `${apiUrl}/auth/login`, {
-      body: { email: 'tom.becker@example.com', password: DEMO_PASSWORD },
-    });
-    const token = login.body.access_token as string;
-    const comments = await call('GET', `${apiUrl}/data/tasks/${taskId}/comments`, { token });
+    const tom = await localStudioApi(host.url, 'tom.becker@example.com');
+    const comments = await tom.get(`/data/tasks/${taskId}/comments`);
     const stored = comments.body[0];
     expect(stored.text).toBe('The elbow pops at frame 1042, @Tom Becker can you look?');
-    expect(stored.mentions).toEqual([login.body.user.id]);
+    expect(stored.mentions).toEqual([tom.personId]);
     expect(stored.checklist).toEqual([
       { text: 'Fix the elbow', checked: true },
       { text: 'Re-render frames 1040-1050', checked: false },
     ]);
     expect(stored.attachment_files).toHaveLength(1);
     const file = stored.attachment_files[0];
-    const download = await fetch(
-      `${apiUrl}/data/attachment-files/${file.id}/file/${encodeURIComponent(file.name)}`,
-      { headers: { Authorization: `Bearer ${token}` } },
+    const download = await tom.get(
+      `/data/attachment-files/${file.id}/file/${encodeURIComponent(file.name)}`,
     );
-    expect(await download.text()).toBe('frame 1042: the elbow pops\n');
-  } finally {
-    await host.stop();
-    userData.remove();
-    files.remove();
-  }
+    expect(download.body).toBe('frame 1042: the elbow pops\n');
+  });
 });

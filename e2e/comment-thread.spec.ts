@@ -1,40 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { call } from '../src-server/test-support/http-client';
 import { callDevHost } from './support/dev-host-call';
-import { ShotdeskPages } from './support/pages';
-import { startDevHost, tempDir } from './support/processes';
-
-const DEMO_PASSWORD = 'shotdesk-demo';
-
-async function tokenOf(apiUrl: string, email: string): Promise<string> {
-  const login = await call('POST', `${apiUrl}/auth/login`, {
-    body: { email, password: DEMO_PASSWORD },
-  });
-  expect(login.status).toBe(200);
-  return login.body.access_token as string;
-}
+import { localStudioApi, withLocalStudio } from './support/session';
 
 test('comment thread: Markdown without HTML, a mention, a reply, an ack, a checklist tick and a download', async ({
   page,
 }) => {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const host = await startDevHost(userData.path);
-  try {
-    const app = new ShotdeskPages(page);
-    await page.goto(host.url);
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD);
+  await withLocalStudio(page, async ({ app, host, userDataDir }) => {
     await expect(app.todoRows().first()).toBeVisible();
 
     // Tom, the supervisor, comments on a task in progress through the API, with a checklist
     // and a file, in Markdown sprinkled with HTML that must never run.
-    const row = app.todoRows().filter({ has: page.getByTestId('todo-status').getByText('wip') });
-    const taskId = (await row.first().getAttribute('data-task-id'))!;
-    const { apiUrl } = await callDevHost(host.url, 'studio:open-local', {});
-    const tom = await tokenOf(apiUrl, 'tom.becker@example.com');
-    const task = await call('GET', `${apiUrl}/data/tasks/${taskId}`, { token: tom });
+    const taskId = await app.firstTaskWithStatus('wip');
+    const tom = await localStudioApi(host.url, 'tom.becker@example.com');
+    const task = await tom.get(`/data/tasks/${taskId}`);
     const text = [
       '@Jordan Reyes the **jump** needs another pass:',
       '',
@@ -57,15 +37,11 @@ test('comment thread: Markdown without HTML, a mention, a reply, an ack, a check
       ]),
     );
     form.append('file', new Blob([fileBytes], { type: 'text/plain' }), 'arc-notes.txt');
-    const posted = await fetch(`${apiUrl}/actions/tasks/${taskId}/comment`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tom}` },
-      body: form,
-    });
+    const posted = await tom.post(`/actions/tasks/${taskId}/comment`, form);
     expect(posted.status).toBe(201);
-    const commentId = ((await posted.json()) as { id: string }).id;
+    const commentId = posted.body.id as string;
 
-    await page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`).dblclick();
+    await app.todoRow(taskId).dblclick();
     const panel = page.getByTestId('task-panel');
     const comment = panel.locator(`[data-testid="comment"][data-comment-id="${commentId}"]`);
     await expect(comment.getByTestId('comment-author')).toHaveText('Tom Becker');
@@ -124,7 +100,7 @@ test('comment thread: Markdown without HTML, a mention, a reply, an ack, a check
     const chip = comment.getByTestId('attachment-chip');
     await expect(chip).toContainText('arc-notes.txt');
     await chip.click();
-    const downloads = join(userData.path, 'downloads');
+    const downloads = join(userDataDir, 'downloads');
     const first = join(downloads, 'arc-notes.txt');
     await expect(comment.getByTestId('attachment-saved')).toHaveText(`Saved to ${first}`);
     expect(new Uint8Array(readFileSync(first))).toEqual(fileBytes);
@@ -135,12 +111,11 @@ test('comment thread: Markdown without HTML, a mention, a reply, an ack, a check
     await app.shot('comment-thread-actions');
 
     // Tom takes the file back: the next download says so instead of saving anything.
-    const attachmentId = (await call('GET', `${apiUrl}/data/comments/${commentId}`, { token: tom }))
-      .body.attachment_files[0].id as string;
-    const removed = await call(
+    const attachmentId = (await tom.get(`/data/comments/${commentId}`)).body.attachment_files[0]
+      .id as string;
+    const removed = await tom.send(
       'DELETE',
-      `${apiUrl}/data/tasks/${taskId}/comments/${commentId}/attachments/${attachmentId}`,
-      { token: tom },
+      `/data/tasks/${taskId}/comments/${commentId}/attachments/${attachmentId}`,
     );
     expect(removed.status).toBe(204);
     await chip.click();
@@ -150,7 +125,7 @@ test('comment thread: Markdown without HTML, a mention, a reply, an ack, a check
     await expect(comment.getByTestId('attachment-saved')).toHaveCount(0);
 
     // The server agrees on the ack, the ticks and the reply.
-    const stored = await call('GET', `${apiUrl}/data/comments/${commentId}`, { token: tom });
+    const stored = await tom.get(`/data/comments/${commentId}`);
     const session = await callDevHost(host.url, 'session:state', {});
     const jordanId = session.status === 'logged-in' ? session.user.id : '';
     expect(stored.body.acknowledgements).toEqual([jordanId]);
@@ -163,8 +138,5 @@ test('comment thread: Markdown without HTML, a mention, a reply, an ack, a check
       text: 'On it, @Tom Becker will ping you',
       person_id: jordanId,
     });
-  } finally {
-    await host.stop();
-    userData.remove();
-  }
+  });
 });

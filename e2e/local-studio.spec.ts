@@ -2,8 +2,7 @@ import { userInfo } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { ShotdeskPages } from './support/pages';
 import { startDevHost, tempDir, type Running } from './support/processes';
-
-const DEMO_PASSWORD = 'shotdesk-demo';
+import { DEMO_PASSWORD, withLocalStudio } from './support/session';
 
 test('local studio: desktop-ID login, todo, search, keyboard, and a restart that keeps the session', async ({
   page,
@@ -90,19 +89,11 @@ test('local studio: desktop-ID login, todo, search, keyboard, and a restart that
 });
 
 test('task panel: the thread of a task, and a comment with a status change', async ({ page }) => {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const host = await startDevHost(userData.path);
-  try {
-    const app = new ShotdeskPages(page);
-    await page.goto(host.url);
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD);
+  await withLocalStudio(page, async ({ app }) => {
     await expect(app.todoRows().first()).toBeVisible();
 
     // A task in progress has a seeded history.
-    const row = app.todoRows().filter({ has: page.getByTestId('todo-status').getByText('wip') });
-    const taskId = await row.first().getAttribute('data-task-id');
-    const taskRow = page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`);
+    const taskRow = app.todoRow(await app.firstTaskWithStatus('wip'));
     const entity = (await taskRow.getByTestId('todo-entity').innerText()).trim();
     await taskRow.dblclick();
 
@@ -140,8 +131,5 @@ test('task panel: the thread of a task, and a comment with a status change', asy
     // The server agrees: after a reload, the row still shows the new status.
     await page.reload();
     await expect(taskRow.getByTestId('todo-status')).toHaveText('wfa');
-  } finally {
-    await host.stop();
-    userData.remove();
-  }
+  });
 });

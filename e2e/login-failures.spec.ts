@@ -1,12 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ShotdeskPages } from './support/pages';
-import {
-  closedPort,
-  startDevHost,
-  startKitsuServer,
-  tempDir,
-  type Running,
-} from './support/processes';
+import { closedPort, startKitsuServer, tempDir, type Running } from './support/processes';
+import { DEMO_PASSWORD, withDevHost } from './support/session';
 
 let kitsu: Running;
 let kitsuData: ReturnType<typeof tempDir>;
@@ -20,25 +15,10 @@ test.afterAll(async () => {
   kitsuData?.remove();
 });
 
-/** A dev host on a fresh user-data folder for one test. */
-async function withDevHost(
-  serverUrl: string | undefined,
-  body: (host: Running) => Promise<void>,
-): Promise<void> {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const host = await startDevHost(userData.path, serverUrl);
-  try {
-    await body(host);
-  } finally {
-    await host.stop();
-    userData.remove();
-  }
-}
-
 test('connecting checks the server; a wrong password says so, then the lockout does', async ({
   page,
 }) => {
-  await withDevHost(undefined, async (host) => {
+  await withDevHost(undefined, async ({ host }) => {
     const app = new ShotdeskPages(page);
     await page.goto(host.url);
     await app.connect(`http://127.0.0.1:${await closedPort()}`);
@@ -65,7 +45,7 @@ test('connecting checks the server; a wrong password says so, then the lockout d
 });
 
 test('an address that is not a Kitsu server is refused with its message', async ({ page }) => {
-  await withDevHost(undefined, async (host) => {
+  await withDevHost(undefined, async ({ host }) => {
     const app = new ShotdeskPages(page);
     await page.goto(host.url);
     // The dev host's own page answers, but it is no Kitsu API.
@@ -78,12 +58,12 @@ test('a server that went down says so at login', async ({ page }) => {
   const data = tempDir('shotdesk-e2e-kitsu-');
   const doomed = await startKitsuServer(data.path);
   try {
-    await withDevHost(doomed.url, async (host) => {
+    await withDevHost(doomed.url, async ({ host }) => {
       const app = new ShotdeskPages(page);
       await page.goto(host.url);
       await expect(page.getByTestId('login-server')).toHaveText(doomed.url);
       await doomed.stop();
-      await app.logIn('shotdesk-demo', 'jordan.reyes@example.com');
+      await app.logIn(DEMO_PASSWORD, 'jordan.reyes@example.com');
       await expect(app.loginError()).toContainText('Cannot reach the server');
     });
   } finally {

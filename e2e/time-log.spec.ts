@@ -1,9 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatDuration } from '../src-renderer/screens/time-log/duration-text';
-import { ShotdeskPages } from './support/pages';
-import { startDevHost, tempDir } from './support/processes';
+import type { ShotdeskPages } from './support/pages';
+import { DEMO_PASSWORD, withLocalStudio } from './support/session';
 
-const DEMO_PASSWORD = 'shotdesk-demo';
 const SUPERVISOR_EMAIL = 'tom.becker@example.com';
 
 /** The first row of the sheet with no time on the day. */
@@ -36,13 +35,7 @@ const minutesOf = async (total: Locator) => Number(await total.getAttribute('dat
 test('time sheet: log time on a task, change the day, the task panel, a day off', async ({
   page,
 }) => {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const host = await startDevHost(userData.path);
-  try {
-    const app = new ShotdeskPages(page);
-    await page.goto(host.url);
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD);
+  await withLocalStudio(page, async ({ app }) => {
     await expect(app.todoRows().first()).toBeVisible();
 
     await page.getByTestId('tab-time').click();
@@ -126,67 +119,59 @@ test('time sheet: log time on a task, change the day, the task panel, a day off'
     await page.reload();
     await expect(page.getByTestId('tab-time')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('time-sheet')).toBeVisible();
-  } finally {
-    await host.stop();
-    userData.remove();
-  }
+  });
 });
 
 test('to check: a supervisor sees the tasks waiting for review; an artist has no such tab', async ({
   page,
 }) => {
-  const userData = tempDir('shotdesk-e2e-user-');
-  const host = await startDevHost(userData.path);
-  try {
-    const app = new ShotdeskPages(page);
-    await page.goto(host.url);
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD, SUPERVISOR_EMAIL);
-    await expect(page.getByTestId('current-user')).toHaveText('Tom Becker');
+  await withLocalStudio(
+    page,
+    async ({ app }) => {
+      await expect(page.getByTestId('current-user')).toHaveText('Tom Becker');
 
-    await page.getByTestId('tab-to-check').click();
-    await expect(page.getByTestId('tab-to-check')).toHaveAttribute('aria-selected', 'true');
-    await expect(app.todoRows().first()).toBeVisible();
-    const waiting = await app.taskCount();
-    expect(waiting).toBeGreaterThan(0);
-    for (const status of await page.getByTestId('todo-status').allInnerTexts()) {
-      expect(status.trim().toLowerCase()).toBe('wfa');
-    }
-    await shotWhenSettled(app, 'to-check');
+      await page.getByTestId('tab-to-check').click();
+      await expect(page.getByTestId('tab-to-check')).toHaveAttribute('aria-selected', 'true');
+      await expect(app.todoRows().first()).toBeVisible();
+      const waiting = await app.taskCount();
+      expect(waiting).toBeGreaterThan(0);
+      for (const status of await page.getByTestId('todo-status').allInnerTexts()) {
+        expect(status.trim().toLowerCase()).toBe('wfa');
+      }
+      await shotWhenSettled(app, 'to-check');
 
-    // Keyboard and search work as on the todo list.
-    await page.getByTestId('todo-list').focus();
-    await page.keyboard.press('ArrowDown');
-    await expect(app.todoRows().first()).toHaveAttribute('aria-selected', 'true');
-    await page.keyboard.press('Enter');
-    const panel = page.getByTestId('task-panel');
-    await expect(panel).toContainText('Waiting For Approval');
-    // Kitsu takes time only from a task's assignees: the panel says so before anyone tries.
-    const panelTime = panel.getByTestId('task-time-log');
-    await expect(panelTime.getByTestId('task-time-day-total')).toHaveText(
-      'Only the task’s assignees log time on it.',
-    );
-    await expect(panelTime.getByTestId('duration-input')).toBeDisabled();
-    await shotWhenSettled(app, 'to-check-panel');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('todo-search').fill('no task has this name');
-    await expect(page.getByTestId('todo-empty')).toContainText('No task matches');
-    await page.getByTestId('todo-search').fill('');
+      // Keyboard and search work as on the todo list.
+      await page.getByTestId('todo-list').focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(app.todoRows().first()).toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Enter');
+      const panel = page.getByTestId('task-panel');
+      await expect(panel).toContainText('Waiting For Approval');
+      // Kitsu takes time only from a task's assignees: the panel says so before anyone tries.
+      const panelTime = panel.getByTestId('task-time-log');
+      await expect(panelTime.getByTestId('task-time-day-total')).toHaveText(
+        'Only the task’s assignees log time on it.',
+      );
+      await expect(panelTime.getByTestId('duration-input')).toBeDisabled();
+      await shotWhenSettled(app, 'to-check-panel');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('todo-search').fill('no task has this name');
+      await expect(page.getByTestId('todo-empty')).toContainText('No task matches');
+      await page.getByTestId('todo-search').fill('');
 
-    await page.reload();
-    await expect(page.getByTestId('tab-to-check')).toHaveAttribute('aria-selected', 'true');
-    await expect(app.todoRows()).toHaveCount(waiting);
+      await page.reload();
+      await expect(page.getByTestId('tab-to-check')).toHaveAttribute('aria-selected', 'true');
+      await expect(app.todoRows()).toHaveCount(waiting);
 
-    // Jordan, an artist, on the same app: no To-check tab, and the todo list instead.
-    await page.getByTestId('logout').click();
-    await app.openLocalStudio();
-    await app.logIn(DEMO_PASSWORD, 'jordan.reyes@example.com');
-    await expect(page.getByTestId('current-user')).toHaveText('Jordan Reyes');
-    await expect(page.getByTestId('tab-todo')).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByTestId('tab-to-check')).toHaveCount(0);
-    await expect(app.todoRows().first()).toBeVisible();
-  } finally {
-    await host.stop();
-    userData.remove();
-  }
+      // Jordan, an artist, on the same app: no To-check tab, and the todo list instead.
+      await page.getByTestId('logout').click();
+      await app.openLocalStudio();
+      await app.logIn(DEMO_PASSWORD, 'jordan.reyes@example.com');
+      await expect(page.getByTestId('current-user')).toHaveText('Jordan Reyes');
+      await expect(page.getByTestId('tab-todo')).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByTestId('tab-to-check')).toHaveCount(0);
+      await expect(app.todoRows().first()).toBeVisible();
+    },
+    { identifier: SUPERVISOR_EMAIL },
+  );
 });

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What a person sees and does, by screen; tests wait on these signals, never on time. */
 export class ShotdeskPages {
@@ -29,14 +29,26 @@ export class ShotdeskPages {
     return this.page.getByTestId('todo-row');
   }
 
+  todoRow(taskId: string): Locator {
+    return this.page.locator(`[data-testid="todo-row"][data-task-id="${taskId}"]`);
+  }
+
+  /** The task of the first row of the list in that status (its short name, e.g. `wip`). */
+  async firstTaskWithStatus(shortName: string): Promise<string> {
+    const status = this.page.getByTestId('todo-status').getByText(shortName, { exact: true });
+    const row = this.todoRows().filter({ has: status }).first();
+    return (await row.getAttribute('data-task-id'))!;
+  }
+
   async taskCount(): Promise<number> {
     return Number(await this.page.getByTestId('todo-list').getAttribute('data-count'));
   }
 
-  async shot(name: string): Promise<void> {
+  /** A PNG of the page, with the pointer moved away unless what it hovers is the subject. */
+  async shot(name: string, options: { keepPointer?: boolean } = {}): Promise<void> {
     const dir = process.env.SHOTDESK_SHOTS_DIR;
     if (!dir) return;
-    await this.page.mouse.move(0, 0);
+    if (!options.keepPointer) await this.page.mouse.move(0, 0);
     await this.page.screenshot({ path: `${dir}/${name}.png` });
   }
 }

@@ -61,8 +61,12 @@ export function startKitsuServer(dataDir: string): Promise<Running> {
   );
 }
 
-/** The dev host serving the e2e build of the renderer. */
-export function startDevHost(userDataDir: string, serverUrl?: string): Promise<Running> {
+/** The dev host (main's services, as in the app) serving the e2e build of the renderer. */
+export function startDevHost(
+  userDataDir: string,
+  options: { serverUrl?: string; rendererDir?: string } = {},
+): Promise<Running> {
+  const { serverUrl, rendererDir = e2eRendererDir() } = options;
   return startTs(
     'src-main/dev-host/cli.ts',
     [
@@ -71,7 +75,7 @@ export function startDevHost(userDataDir: string, serverUrl?: string): Promise<R
       '--user-data',
       userDataDir,
       '--renderer',
-      e2eRendererDir(),
+      rendererDir,
       // Downloads stay in the test's folder, never the tester's own.
       '--downloads',
       join(userDataDir, 'downloads'),

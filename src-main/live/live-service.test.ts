@@ -5,6 +5,7 @@ import { signToken } from '../../src-server/auth/jwt';
 import { call } from '../../src-server/test-support/http-client';
 import {
   createPerson,
+  expiredTokenFor,
   startTestServer,
   type TestServer,
 } from '../../src-server/test-support/test-server';
@@ -165,13 +166,7 @@ describe('live updates from the server’s /events', () => {
 
   it('renews an expired access token once when refused, and connects with the new one', async () => {
     const person = await createPerson(server.context);
-    const expired = signToken(server.context.jwtSecret, {
-      sub: person.id,
-      type: 'access',
-      identityType: 'person',
-      ttlSeconds: 60,
-      now: Math.floor(Date.now() / 1000) - 3600,
-    }).token;
+    const expired = expiredTokenFor(server.context, person.id);
     const refresh = signToken(server.context.jwtSecret, {
       sub: person.id,
       type: 'refresh',

@@ -1,12 +1,12 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../src-server/auth/jwt';
 import {
   createPerson,
+  expiredTokenFor,
   startTestServer,
   type TestServer,
 } from '../../src-server/test-support/test-server';
-import { makeSessionService } from '../test-support';
+import { makeSessionService } from '../test-support/session-service';
 import { LOGIN_MESSAGES } from './login-messages';
 import { parseStoredSession, serializeStoredSession } from './stored-session';
 
@@ -160,13 +160,7 @@ describe('SessionService across restarts', () => {
     const { session, restart, secrets, cleanup } = makeSessionService();
     await session.login(remote(), { identifier: person.email!, password: 'right-password' });
     const stored = parseStoredSession(secrets.value)!;
-    const expired = signToken(server.context.jwtSecret, {
-      sub: person.id,
-      type: 'access',
-      identityType: 'person',
-      ttlSeconds: 60,
-      now: Math.floor(Date.now() / 1000) - 3600,
-    }).token;
+    const expired = expiredTokenFor(server.context, person.id);
     secrets.value = serializeStoredSession({ ...stored, accessToken: expired });
 
     const next = restart();
@@ -184,18 +178,10 @@ describe('SessionService across restarts', () => {
     const { session, restart, secrets, changes, cleanup } = makeSessionService();
     await session.login(remote(), { identifier: person.email!, password: 'right-password' });
     const stored = parseStoredSession(secrets.value)!;
-    const expired = (ttl: number, type: 'access' | 'refresh') =>
-      signToken(server.context.jwtSecret, {
-        sub: person.id,
-        type,
-        identityType: 'person',
-        ttlSeconds: ttl,
-        now: Math.floor(Date.now() / 1000) - 3600,
-      }).token;
     secrets.value = serializeStoredSession({
       ...stored,
-      accessToken: expired(60, 'access'),
-      refreshToken: expired(60, 'refresh'),
+      accessToken: expiredTokenFor(server.context, person.id),
+      refreshToken: expiredTokenFor(server.context, person.id, 'refresh'),
     });
     const next = restart();
     expect(await next.state()).toMatchObject({

@@ -5,7 +5,8 @@ import {
   DEMO_ARTIST_EMAIL,
   DEMO_PASSWORD,
 } from '../../src-server/seed/demo-accounts';
-import { logInAs, openDemoStudio, rawApi, type LoggedInApp } from '../time/demo-studio-kit';
+import { studioApi, type StudioApi } from '../test-support/studio-api';
+import { logInAs, openDemoStudio, type LoggedInApp } from '../test-support/test-app';
 
 const SUPERVISOR = DEMO_ACCOUNTS.find((account) => account.role === 'supervisor')!;
 const MANAGER_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === 'manager')!.email;
@@ -17,7 +18,7 @@ let manager: LoggedInApp;
 /** What the server says of each task: its task type's department, whether its status asks for feedback. */
 let facts: (task: TodoTask) => { department: string | null; feedback: boolean };
 let feedbackStatusId: string;
-let jordanApi: Awaited<ReturnType<typeof rawApi>>;
+let jordanApi: StudioApi;
 
 beforeAll(async () => {
   studio = await openDemoStudio();
@@ -26,7 +27,7 @@ beforeAll(async () => {
   supervisor = await logIn(SUPERVISOR.email);
   manager = await logIn(MANAGER_EMAIL);
 
-  const admin = await rawApi(studio.apiUrl, 'admin@example.com', DEMO_PASSWORD);
+  const admin = await studioApi(studio.apiUrl, 'admin@example.com', DEMO_PASSWORD);
   const departments = new Map<string, string>(
     (await admin.get('/data/departments')).body.map((row: any) => [row.id, row.name]),
   );
@@ -41,7 +42,7 @@ beforeAll(async () => {
     statusRows.map((row) => [row.id, row.is_feedback_request === true]),
   );
   feedbackStatusId = statusRows.find((row) => row.is_feedback_request && row.is_artist_allowed).id;
-  jordanApi = await rawApi(studio.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
+  jordanApi = await studioApi(studio.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
   facts = (task) => ({
     department: taskTypes.get(task.taskTypeId) ?? null,
     feedback: statuses.get(task.taskStatusId) ?? false,

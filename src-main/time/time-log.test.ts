@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimeLogDay } from '../../src-shared/time-log';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { DEMO_ARTIST_EMAIL, DEMO_PASSWORD } from '../../src-server/seed/demo-accounts';
-import { logInAs, openDemoStudio, rawApi, type LoggedInApp } from './demo-studio-kit';
+import { studioApi, type StudioApi } from '../test-support/studio-api';
+import { logInAs, openDemoStudio, type LoggedInApp } from '../test-support/test-app';
 
 let studio: Awaited<ReturnType<typeof openDemoStudio>>;
 let jordan: LoggedInApp;
-let jordanApi: Awaited<ReturnType<typeof rawApi>>;
+let jordanApi: StudioApi;
 let tasks: TodoTask[];
 
 beforeAll(async () => {
   studio = await openDemoStudio();
   jordan = await logInAs(studio.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
-  jordanApi = await rawApi(studio.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
+  jordanApi = await studioApi(studio.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
   tasks = await jordan.value<TodoTask[]>('tasks:list-todo', {});
 }, 120_000);
 
@@ -80,7 +81,7 @@ describe('the time log of a day, through the handlers, on a real server', () => 
   it('refuses time on a task the person is not assigned to, and says why', async () => {
     const date = '2031-03-04';
     // A task of the production that is not Jordan's, as an admin sees it.
-    const admin = await rawApi(studio.apiUrl, 'admin@example.com', DEMO_PASSWORD);
+    const admin = await studioApi(studio.apiUrl, 'admin@example.com', DEMO_PASSWORD);
     const all = (await admin.get('/data/tasks?relations=true')).body as {
       id: string;
       assignees: string[];

@@ -1,60 +1,7 @@
+import type { Migration as SharedMigration } from '../../src-shared/sqlite/migrate';
 import type { Db } from './database';
 
-export interface Migration {
-  /** 1, 2, 3… — never reused, never edited once released. */
-  version: number;
-  name: string;
-  up: (db: Db) => void;
-}
+export { currentVersion, DatabaseTooNewError, migrate } from '../../src-shared/sqlite/migrate';
 
-export class DatabaseTooNewError extends Error {
-  constructor(found: number, known: number) {
-    super(
-      `The data dir's database is at schema version ${found}, newer than this server (${known}). Upgrade Shotdesk.`,
-    );
-  }
-}
-
-/** Applies every pending migration in order, each in its own transaction. Returns the versions applied. */
-export function migrate(db: Db, migrations: readonly Migration[]): number[] {
-  assertOrdered(migrations);
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const current = currentVersion(db);
-  const known = migrations.at(-1)?.version ?? 0;
-  if (current > known) throw new DatabaseTooNewError(current, known);
-
-  const applied: number[] = [];
-  const record = db.prepare(
-    `INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%S','now'))`,
-  );
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      migration.up(db);
-      record.run(migration.version, migration.name);
-    })();
-    applied.push(migration.version);
-  }
-  return applied;
-}
-
-export function currentVersion(db: Db): number {
-  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migration').get() as {
-    version: number | null;
-  };
-  return row.version ?? 0;
-}
-
-function assertOrdered(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(
-        `Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`,
-      );
-    }
-  });
-}
+/** A migration of the server's database. */
+export type Migration = SharedMigration<Db>;

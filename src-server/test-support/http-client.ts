@@ -8,7 +8,7 @@ export interface CallResult {
 export interface CallOptions {
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
-  /** JSON-encoded unless it is a string (sent as is) or URLSearchParams (a form). */
+  /** JSON-encoded unless it is a string (sent as is), URLSearchParams or FormData (a form). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -23,8 +23,12 @@ export async function call(
 ): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
-  let body: string | URLSearchParams | undefined;
-  if (options.body instanceof URLSearchParams || typeof options.body === 'string') {
+  let body: string | URLSearchParams | FormData | undefined;
+  if (
+    options.body instanceof URLSearchParams ||
+    options.body instanceof FormData ||
+    typeof options.body === 'string'
+  ) {
     body = options.body;
   } else if (options.body !== undefined) {
     body = JSON.stringify(options.body);

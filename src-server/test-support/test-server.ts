@@ -22,11 +22,8 @@ export interface TestServer {
 export async function startTestServer(settings: Partial<ServerSettings> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shotdesk-test-'));
   const server = await createServer({ dataDir, settings: { bcryptRounds: 4, ...settings } });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.app.server.address();
-  if (!address || typeof address === 'string') throw new Error('The test server has no port');
   return {
-    baseUrl: `http://127.0.0.1:${address.port}${API_PREFIX}`,
+    baseUrl: await listenOnFreePort(server),
     context: server.context,
     server,
     async close() {
@@ -34,6 +31,14 @@ export async function startTestServer(settings: Partial<ServerSettings> = {}): P
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Listens on a free loopback port; answers the API's URL there. */
+export async function listenOnFreePort(server: KitsuServer): Promise<string> {
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('The server has no port');
+  return `http://127.0.0.1:${address.port}${API_PREFIX}`;
 }
 
 export interface NewPerson {
@@ -90,6 +95,21 @@ export function accessTokenFor(context: ServerContext, personId: string): string
     type: 'access',
     identityType: 'person',
     ttlSeconds: 3600,
+  }).token;
+}
+
+/** A person token that expired an hour ago, as a client holds one after a night away. */
+export function expiredTokenFor(
+  context: ServerContext,
+  personId: string,
+  type: 'access' | 'refresh' = 'access',
+): string {
+  return signToken(context.jwtSecret, {
+    sub: personId,
+    type,
+    identityType: 'person',
+    ttlSeconds: 60,
+    now: Math.floor(Date.now() / 1000) - 3600,
   }).token;
 }
 

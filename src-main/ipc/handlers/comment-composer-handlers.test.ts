@@ -1,9 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelName, EventPayload } from '../../../src-shared/ipc';
 import {
   COMMENT_ATTACHMENT_BYTES_MAX,
   type MentionCandidate,
@@ -12,64 +10,24 @@ import {
 } from '../../../src-shared/task-comment';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { DEMO_ARTIST_EMAIL, DEMO_PASSWORD } from '../../../src-server/seed/demo-accounts';
-import { createAppServices, type AppServices } from '../../app-services';
-import { MemorySecretStore } from '../../session/memory-secret-store';
-import { sourceServerCommand } from '../../studio/server-command';
+import { studioApi, type StudioApi } from '../../test-support/studio-api';
+import { logInToLocalStudio, type LocalStudioApp } from '../../test-support/test-app';
 
 // Jordan (the demo artist) writes comments through main's handlers on the local studio; what
 // the server stored is read back over plain HTTP, as Jordan and as the admin.
 
-const APP_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-let userDataDir: string;
+let app: LocalStudioApp;
 let filesDir: string;
-let services: AppServices;
-let apiUrl: string;
-let jordanToken: string;
-let adminToken: string;
+let jordanApi: StudioApi;
+let adminApi: StudioApi;
 let task: TodoTask;
 let outsider: { id: string; name: string };
-const cacheChanges: EventPayload<'cache:changed'>[] = [];
-
-async function value<T>(channel: ChannelName, input: unknown): Promise<T> {
-  const answer = await services.dispatch(channel, input);
-  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
-
-async function failure(channel: ChannelName, input: unknown) {
-  const answer = await services.dispatch(channel, input);
-  if (answer.ok) throw new Error(`${channel} succeeded: ${JSON.stringify(answer.value)}`);
-  return answer.error;
-}
-
-async function http(token: string, method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text === '' ? null : JSON.parse(text);
-}
-
-async function tokenOf(email: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** The task's comments as the server holds them. */
 const storedComments = (): Promise<any[]> =>
-  http(jordanToken, 'GET', `/data/tasks/${task.id}/comments`);
+  jordanApi.expectOk('GET', `/data/tasks/${task.id}/comments`);
 
 function fileOf(name: string, content: string | Buffer): string {
   const path = join(filesDir, name);
@@ -78,28 +36,13 @@ function fileOf(name: string, content: string | Buffer): string {
 }
 
 beforeAll(async () => {
-  userDataDir = mkdtempSync(join(tmpdir(), 'shotdesk-composer-'));
   filesDir = mkdtempSync(join(tmpdir(), 'shotdesk-composer-files-'));
-  services = createAppServices({
-    userDataDir,
-    secrets: new MemorySecretStore(),
-    serverCommand: sourceServerCommand(APP_ROOT, process.execPath),
-    appInfo: { osUserName: 'shotdesk-test', platform: process.platform, version: 'test' },
-  });
-  services.events.subscribe((event, payload) => {
-    if (event === 'cache:changed') cacheChanges.push(payload as EventPayload<'cache:changed'>);
-  });
-  apiUrl = (await value<{ apiUrl: string }>('studio:open-local', {})).apiUrl;
-  await value('session:login', {
-    server: { kind: 'local' },
-    identifier: DEMO_ARTIST_EMAIL,
-    password: DEMO_PASSWORD,
-  });
-  jordanToken = await tokenOf(DEMO_ARTIST_EMAIL);
-  adminToken = await tokenOf('admin@example.com');
-  task = (await value<TodoTask[]>('tasks:list-todo', {}))[0]!;
+  app = await logInToLocalStudio();
+  jordanApi = await studioApi(app.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
+  adminApi = await studioApi(app.apiUrl, 'admin@example.com', DEMO_PASSWORD);
+  task = (await app.value<TodoTask[]>('tasks:list-todo', {}))[0]!;
   // Someone of the studio who is on no team.
-  const person = await http(adminToken, 'POST', '/data/persons', {
+  const person = await adminApi.expectOk('POST', '/data/persons', {
     first_name: 'Outside',
     last_name: 'Contractor',
     email: 'outside.contractor@example.com',
@@ -108,18 +51,17 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await services.shutdown();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await app?.close();
   rmSync(filesDir, { recursive: true, force: true });
 });
 
 describe('who a comment may mention', () => {
   it('is the task’s project team, by full name, then the departments, each sorted', async () => {
-    const candidates = await value<MentionCandidate[]>('tasks:list-mentionable', {
+    const candidates = await app.value<MentionCandidate[]>('tasks:list-mentionable', {
       taskId: task.id,
     });
-    const team: any[] = await http(adminToken, 'GET', `/data/projects/${task.projectId}/team`);
-    const departments: any[] = await http(adminToken, 'GET', '/data/departments');
+    const team: any[] = await adminApi.expectOk('GET', `/data/projects/${task.projectId}/team`);
+    const departments: any[] = await adminApi.expectOk('GET', '/data/departments');
     const people = candidates.filter((candidate) => candidate.kind === 'person');
     const groups = candidates.filter((candidate) => candidate.kind === 'department');
     const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
@@ -146,7 +88,7 @@ describe('who a comment may mention', () => {
   });
 
   it('says when the task is not there', async () => {
-    expect(await failure('tasks:list-mentionable', { taskId: MISSING })).toMatchObject({
+    expect(await app.failure('tasks:list-mentionable', { taskId: MISSING })).toMatchObject({
       code: 'not-found',
     });
   });
@@ -154,18 +96,18 @@ describe('who a comment may mention', () => {
 
 describe('posting a comment', () => {
   it('sends the checklist and the mentions, and the server records them', async () => {
-    const candidates = await value<MentionCandidate[]>('tasks:list-mentionable', {
+    const candidates = await app.value<MentionCandidate[]>('tasks:list-mentionable', {
       taskId: task.id,
     });
     const colleague = candidates.find(
       (candidate) => candidate.kind === 'person' && candidate.name !== 'Jordan Reyes',
     )!;
     const department = candidates.find((candidate) => candidate.kind === 'department')!;
-    const statuses = await value<SettableTaskStatus[]>('tasks:list-statuses', {});
+    const statuses = await app.value<SettableTaskStatus[]>('tasks:list-statuses', {});
     const wip = statuses.find((status) => status.shortName === 'wip')!;
-    cacheChanges.length = 0;
+    app.cacheChanges.length = 0;
     const text = `@${colleague.name} the elbow pops, see @${department.name}`;
-    const posted = await value<TaskComment>('tasks:post-comment', {
+    const posted = await app.value<TaskComment>('tasks:post-comment', {
       taskId: task.id,
       text,
       taskStatusId: wip.id,
@@ -186,7 +128,7 @@ describe('posting a comment', () => {
       attachments: [],
     });
     // Live pushes of earlier writes may land meanwhile: the handler's own must be among them.
-    expect(cacheChanges).toContainEqual({ tables: ['task', 'comment'], taskIds: [task.id] });
+    expect(app.cacheChanges).toContainEqual({ tables: ['task', 'comment'], taskIds: [task.id] });
     const stored = (await storedComments())[0];
     expect(stored).toMatchObject({
       id: posted.id,
@@ -194,7 +136,7 @@ describe('posting a comment', () => {
       department_mentions: [department.id],
       checklist: posted.checklist,
     });
-    const row = (await value<TodoTask[]>('tasks:list-todo', {})).find((t) => t.id === task.id)!;
+    const row = (await app.value<TodoTask[]>('tasks:list-todo', {})).find((t) => t.id === task.id)!;
     expect(row.taskStatusId).toBe(wip.id);
     expect(row.lastComment?.text).toBe(text);
   });
@@ -202,10 +144,10 @@ describe('posting a comment', () => {
   it('sends two files, which the server stores as they were', async () => {
     const notes = fileOf('notes.txt', 'Frame 1042: the elbow pops.\n');
     const frame = fileOf('frame 1042.png', Buffer.from([137, 80, 78, 71, 0, 1, 2, 255]));
-    services.grantedFiles.grant(notes);
-    services.grantedFiles.grant(frame);
+    app.services.grantedFiles.grant(notes);
+    app.services.grantedFiles.grant(frame);
 
-    const posted = await value<TaskComment>('tasks:post-comment', {
+    const posted = await app.value<TaskComment>('tasks:post-comment', {
       taskId: task.id,
       text: 'Two files',
       taskStatusId: task.taskStatusId,
@@ -221,8 +163,8 @@ describe('posting a comment', () => {
     expect(stored.attachment_files).toHaveLength(2);
     for (const attachment of stored.attachment_files as any[]) {
       const response = await fetch(
-        `${apiUrl}/data/attachment-files/${attachment.id}/file/${encodeURIComponent(attachment.name)}`,
-        { headers: { Authorization: `Bearer ${jordanToken}` } },
+        `${app.apiUrl}/data/attachment-files/${attachment.id}/file/${encodeURIComponent(attachment.name)}`,
+        { headers: { Authorization: `Bearer ${jordanApi.token}` } },
       );
       expect(response.status).toBe(200);
       const sent = attachment.name === 'notes.txt' ? notes : frame;
@@ -236,7 +178,7 @@ describe('posting a comment', () => {
     const secret = fileOf('not-chosen.txt', 'private');
     for (const path of [secret, '/etc/passwd', join(filesDir, '..', 'notes.txt')]) {
       expect(
-        await failure('tasks:post-comment', {
+        await app.failure('tasks:post-comment', {
           taskId: task.id,
           text: 'Should not be posted',
           taskStatusId: task.taskStatusId,
@@ -246,9 +188,9 @@ describe('posting a comment', () => {
     }
     // One granted file does not carry an ungranted one with it.
     const chosen = fileOf('chosen.txt', 'fine');
-    services.grantedFiles.grant(chosen);
+    app.services.grantedFiles.grant(chosen);
     expect(
-      await failure('tasks:post-comment', {
+      await app.failure('tasks:post-comment', {
         taskId: task.id,
         text: 'Should not be posted',
         taskStatusId: task.taskStatusId,
@@ -262,9 +204,9 @@ describe('posting a comment', () => {
     const before = (await storedComments()).length;
     const big = fileOf('big.mov', '');
     truncateSync(big, COMMENT_ATTACHMENT_BYTES_MAX + 1);
-    services.grantedFiles.grant(big);
+    app.services.grantedFiles.grant(big);
     expect(
-      await failure('tasks:post-comment', {
+      await app.failure('tasks:post-comment', {
         taskId: task.id,
         text: 'Too big',
         taskStatusId: task.taskStatusId,
@@ -286,7 +228,7 @@ describe('posting a comment', () => {
       { attachments: [''] },
     ]) {
       expect(
-        await failure('tasks:post-comment', {
+        await app.failure('tasks:post-comment', {
           taskId: task.id,
           text: '',
           taskStatusId: task.taskStatusId,

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { errorMessage } from '../../ipc/ipc-call-error';
 import { useAcknowledge } from '../../queries/thread-hooks';
-import { ThumbUpIcon } from './thread-icons';
+import { ThumbUpIcon } from '../../components/icons';
 
 /** Acknowledges a comment ("seen, on it"), or withdraws it: the count is everyone's. */
 export function AckButton({

@@ -1,7 +1,7 @@
 import { Button, Group, Pill } from '@mantine/core';
 import { useRef } from 'react';
 import { formatBytes } from '../../../src-shared/file-size';
-import { PaperclipIcon } from './composer-icons';
+import { PaperclipIcon } from '../../components/icons';
 
 /** Opens the system's file picker, several files at once (the composer is the drop zone). */
 export function AttachButton({
@@ -17,7 +17,7 @@ export function AttachButton({
       <Button
         variant="subtle"
         size="xs"
-        leftSection={<PaperclipIcon />}
+        leftSection={<PaperclipIcon size={14} />}
         disabled={disabled}
         onClick={() => input.current?.click()}
         data-testid="comment-attach"

@@ -5,6 +5,7 @@ import {
   CHECKLIST_ITEMS_MAX,
   type CommentChecklistItem,
 } from '../../../src-shared/task-comment';
+import { isSubmitKey } from './submit-keys';
 
 export interface DraftChecklistItem extends CommentChecklistItem {
   key: number;
@@ -79,7 +80,7 @@ export function ChecklistEditor({ draft, disabled }: { draft: ChecklistDraft; di
             onChange={(event) => draft.update(item.key, { text: event.currentTarget.value })}
             onKeyDown={(event) => {
               if (disabled) return;
-              if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+              if (event.key === 'Enter' && !isSubmitKey(event)) {
                 event.preventDefault();
                 draft.add(index);
               } else if (event.key === 'Backspace' && item.text === '') {

@@ -3,7 +3,7 @@ import type { CommentAttachment } from '../../../src-shared/task-comment';
 import { errorMessage } from '../../ipc/ipc-call-error';
 import { useDownloadAttachment } from '../../queries/thread-hooks';
 import { formatBytes } from '../../../src-shared/file-size';
-import { PaperclipIcon } from './thread-icons';
+import { PaperclipIcon } from '../../components/icons';
 
 /** A comment's or a reply's files: each chip saves its file in the downloads folder. */
 export function CommentAttachments({ attachments }: { attachments: readonly CommentAttachment[] }) {

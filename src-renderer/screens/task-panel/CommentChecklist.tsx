@@ -1,6 +1,6 @@
-import { Alert, Checkbox, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import type { TaskComment } from '../../../src-shared/task-comment';
-import { errorMessage } from '../../ipc/ipc-call-error';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUpdateChecklist } from '../../queries/thread-hooks';
 
 /** A comment's checklist: ticking an item saves it at once, and undoes it if refused. */
@@ -29,14 +29,11 @@ export function CommentChecklist({ taskId, comment }: { taskId: string; comment:
         />
       ))}
       {update.isError && (
-        <Alert
-          color="red"
-          role="alert"
+        <ErrorAlert
           title="The checklist was not saved"
-          data-testid="checklist-error"
-        >
-          <Text size="sm">{errorMessage(update.error)}</Text>
-        </Alert>
+          error={update.error}
+          testId="checklist-error"
+        />
       )}
     </Stack>
   );

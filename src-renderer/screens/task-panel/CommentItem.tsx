@@ -3,13 +3,13 @@ import { useRef, useState } from 'react';
 import type { TaskComment } from '../../../src-shared/task-comment';
 import { ColorChip } from '../../components/ColorChip';
 import { fullDate, relativeDate } from '../todo/comment-format';
+import { ReplyIcon } from '../../components/icons';
 import { AckButton } from './AckButton';
 import { CommentAttachments } from './CommentAttachments';
 import { CommentChecklist } from './CommentChecklist';
 import { CommentMarkdown } from './markdown/CommentMarkdown';
 import { ReplyBox } from './ReplyBox';
 import { ReplyList } from './ReplyList';
-import { ReplyIcon } from './thread-icons';
 
 /** One comment of the thread, with its checklist, files, acknowledgements and replies. */
 export function CommentItem({

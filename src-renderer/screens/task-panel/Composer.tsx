@@ -3,10 +3,11 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { errorMessage } from '../../ipc/ipc-call-error';
 import { useMentionable, usePostComment, useSettableStatuses } from '../../queries/composer-hooks';
+import { ChecklistIcon } from '../../components/icons';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { AttachButton, AttachmentChips } from './AttachmentChips';
 import { addFiles } from './attachment-rules';
 import { ChecklistEditor, useChecklistDraft } from './ChecklistEditor';
-import { ChecklistIcon } from './composer-icons';
 import { MentionTextarea } from './MentionTextarea';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -154,7 +155,7 @@ export function Composer({ task }: { task: TodoTask }) {
             <Button
               variant="subtle"
               size="xs"
-              leftSection={<ChecklistIcon />}
+              leftSection={<ChecklistIcon size={14} />}
               disabled={busy || checklist.full}
               onClick={() => checklist.add()}
               data-testid="checklist-add"
@@ -196,31 +197,19 @@ export function Composer({ task }: { task: TodoTask }) {
           </Text>
         )}
         {statuses.isError && (
-          <Alert color="red" role="alert" title="The statuses could not be loaded">
-            <Text size="sm">{errorMessage(statuses.error)}</Text>
-            <Button
-              mt="xs"
-              size="xs"
-              variant="light"
-              color="red"
-              onClick={() => void statuses.refetch()}
-            >
-              Try again
-            </Button>
-          </Alert>
+          <ErrorAlert
+            title="The statuses could not be loaded"
+            error={statuses.error}
+            onRetry={() => void statuses.refetch()}
+          />
         )}
         {post.isError && (
-          <Alert
-            color="red"
-            role="alert"
+          <ErrorAlert
             title="Your comment was not posted"
-            data-testid="comment-error"
-          >
-            <Text size="sm">{errorMessage(post.error)}</Text>
-            <Text size="xs" c="dimmed">
-              Your text, checklist and files are kept: post again when the problem is solved.
-            </Text>
-          </Alert>
+            error={post.error}
+            hint="Your text, checklist and files are kept: post again when the problem is solved."
+            testId="comment-error"
+          />
         )}
       </Stack>
     </Paper>

@@ -2,6 +2,7 @@ import { Badge, ColorSwatch, Group, Paper, Text, Textarea } from '@mantine/core'
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { COMMENT_TEXT_MAX, type MentionCandidate } from '../../../src-shared/task-comment';
 import { findMentionQuery, insertMention, matchMentions } from './mention-query';
+import { submitOnCtrlEnter } from './submit-keys';
 
 interface MentionTextareaProps {
   value: string;
@@ -79,10 +80,7 @@ export function MentionTextarea({
         return;
       }
     }
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      onSubmit();
-    }
+    submitOnCtrlEnter(event, onSubmit);
   };
 
   return (

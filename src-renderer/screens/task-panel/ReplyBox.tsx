@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { COMMENT_TEXT_MAX } from '../../../src-shared/task-comment';
-import { errorMessage } from '../../ipc/ipc-call-error';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useReply } from '../../queries/thread-hooks';
+import { submitOnCtrlEnter } from './submit-keys';
 
 /**
  * The small box that answers a comment. Ctrl+Enter sends; Escape closes it, and the draft
@@ -45,10 +46,8 @@ export function ReplyBox({
         autoFocus
         onChange={(event) => onDraftChange(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            send();
-          } else if (event.key === 'Escape') {
+          if (submitOnCtrlEnter(event, send)) return;
+          if (event.key === 'Escape') {
             // Closes the box, not the whole task panel.
             event.stopPropagation();
             onClose();
@@ -71,12 +70,12 @@ export function ReplyBox({
         </Button>
       </Group>
       {reply.isError && (
-        <Alert color="red" role="alert" title="Your reply was not sent" data-testid="reply-error">
-          <Text size="sm">{errorMessage(reply.error)}</Text>
-          <Text size="xs" c="dimmed">
-            Your text is kept: send it again when the problem is solved.
-          </Text>
-        </Alert>
+        <ErrorAlert
+          title="Your reply was not sent"
+          error={reply.error}
+          hint="Your text is kept: send it again when the problem is solved."
+          testId="reply-error"
+        />
       )}
     </Stack>
   );

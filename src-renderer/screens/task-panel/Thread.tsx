@@ -1,5 +1,5 @@
-import { Alert, Button, Skeleton, Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../ipc/ipc-call-error';
+import { Skeleton, Stack, Text } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useMyPersonId, useTaskComments } from '../../queries/thread-hooks';
 import { CommentItem } from './CommentItem';
 
@@ -18,18 +18,11 @@ export function Thread({ taskId }: { taskId: string }) {
   }
   if (comments.isError) {
     return (
-      <Alert color="red" role="alert" title="The comments could not be loaded">
-        <Text size="sm">{errorMessage(comments.error)}</Text>
-        <Button
-          mt="xs"
-          size="xs"
-          variant="light"
-          color="red"
-          onClick={() => void comments.refetch()}
-        >
-          Try again
-        </Button>
-      </Alert>
+      <ErrorAlert
+        title="The comments could not be loaded"
+        error={comments.error}
+        onRetry={() => void comments.refetch()}
+      />
     );
   }
   const rows = comments.data ?? [];

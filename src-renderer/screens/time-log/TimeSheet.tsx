@@ -1,6 +1,6 @@
-import { Alert, Button, Center, Group, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Center, Group, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import type { TodoTask } from '../../../src-shared/todo-task';
-import { errorMessage } from '../../ipc/ipc-call-error';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { useTimeDay } from '../../queries/time-hooks';
 import { DayOffSwitch } from './DayOffSwitch';
 import { DayPicker } from './DayPicker';
@@ -58,14 +58,12 @@ export function TimeSheet({ openTasks, knownTasks, loading, onOpenTask }: TimeSh
         </Stack>
       ) : day.isError ? (
         <Center p="xl">
-          <Alert color="red" title="The time log could not be loaded" maw={560} role="alert">
-            <Stack gap="sm" align="flex-start">
-              <Text size="sm">{errorMessage(day.error)}</Text>
-              <Button size="xs" variant="light" color="red" onClick={() => void day.refetch()}>
-                Try again
-              </Button>
-            </Stack>
-          </Alert>
+          <ErrorAlert
+            title="The time log could not be loaded"
+            error={day.error}
+            onRetry={() => void day.refetch()}
+            maw={560}
+          />
         </Center>
       ) : rows && rows.open.length + rows.others.length === 0 ? (
         <Center p="xl" data-testid="time-empty">

@@ -1,5 +1,5 @@
-import { Alert, Button, Center, Skeleton, Stack, Text } from '@mantine/core';
-import { errorMessage } from '../../ipc/ipc-call-error';
+import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 export function TodoSkeleton() {
   return (
@@ -14,20 +14,13 @@ export function TodoSkeleton() {
 export function TodoError({ error, onRetry }: { error: unknown; onRetry(): void }) {
   return (
     <Center p="xl">
-      <Alert
-        color="red"
+      <ErrorAlert
         title="Your tasks could not be loaded"
-        role="alert"
+        error={error}
+        onRetry={onRetry}
         maw={560}
-        data-testid="todo-error"
-      >
-        <Stack gap="sm" align="flex-start">
-          <Text size="sm">{errorMessage(error)}</Text>
-          <Button size="xs" variant="light" color="red" onClick={onRetry}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+        testId="todo-error"
+      />
     </Center>
   );
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemorySecretStore } from './session/memory-secret-store';
-import { SessionService } from './session/session-service';
-import { AppStateStore } from './settings/app-state-store';
+import { MemorySecretStore } from '../session/memory-secret-store';
+import { SessionService } from '../session/session-service';
+import { AppStateStore } from '../settings/app-state-store';
 
 /** A SessionService on a temp folder and an in-memory secret store, for tests. */
 export function makeSessionService(localStudioUrl: () => Promise<string> = rejectLocal) {
