@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../src-shared/session';
+import type { SyncState } from '../src-shared/sync';
 import { GrantedFiles } from './files/granted-files';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-hub';
@@ -13,6 +14,7 @@ import { SessionService } from './session/session-service';
 import { AppStateStore } from './settings/app-state-store';
 import { LocalStudio } from './studio/local-studio';
 import type { ServerCommand } from './studio/server-command';
+import { OutboxSession } from './sync/outbox-session';
 
 export interface AppServicesOptions {
   /** The app's user-data folder: settings, the local studio's data, the session file. */
@@ -25,6 +27,8 @@ export interface AppServicesOptions {
   downloadsDir?: string;
   /** Shows a saved file in the OS file manager (Electron's `shell.showItemInFolder`). */
   revealFile?: (path: string) => void;
+  /** better-sqlite3's addon built for Electron, when main runs from the source tree. */
+  sqliteNativeBinding?: string;
 }
 
 export interface AppServices {
@@ -50,6 +54,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onChange: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
   });
   const followSession = liveFollowsSession(live, () => session.client());
+  const outboxes = new OutboxSession({
+    userDataDir: options.userDataDir,
+    sqliteNativeBinding: options.sqliteNativeBinding,
+    client: () => session.client(),
+    fetch: options.fetch,
+    onChange: (taskIds) => {
+      events.emit('sync:changed', syncState());
+      if (taskIds.length > 0)
+        events.emit('cache:changed', { tables: ['task', 'comment'], taskIds });
+    },
+  });
+  const syncState = (): SyncState => ({
+    connectivity: outboxes.online() ? 'online' : 'offline',
+    pending: outboxes.pending(),
+    conflicts: outboxes.conflicts(),
+    lastSyncedAt: null,
+  });
   const session = new SessionService({
     secrets: options.secrets,
     appState,
@@ -57,6 +78,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onChange: (state) => {
       events.emit('session:changed', state);
       followSession(state);
+      try {
+        outboxes.follow(state);
+      } catch (error) {
+        console.error(`Shotdesk: the offline cache could not be opened: ${String(error)}`);
+      }
+      events.emit('sync:changed', syncState());
     },
     fetch: options.fetch,
   });
@@ -71,6 +98,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fetch: options.fetch,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     revealFile: options.revealFile,
+    outbox: () => outboxes.current(),
+    syncState,
     onCacheChanged: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
   });
   return {
@@ -79,6 +108,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     grantedFiles,
     shutdown: async () => {
+      outboxes.close();
       live.stop();
       await studio.stop();
     },

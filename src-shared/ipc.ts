@@ -22,6 +22,7 @@ import {
   type SettableTaskStatus,
   type TaskComment,
 } from './task-comment';
+import { CONFLICT_ACTIONS, type SyncState } from './sync';
 import { DAY_MINUTES_MAX, type TimeLogDay } from './time-log';
 import type { TodoTask } from './todo-task';
 
@@ -106,6 +107,9 @@ export const CHANNEL_INPUTS = {
       taskStatusId: uuid,
       checklist: checklistSchema.optional(),
       attachments: z.array(fileRefSchema).max(COMMENT_ATTACHMENTS_MAX).optional(),
+      // The task's status as the person saw it while writing: a write made offline stops as a
+      // conflict if the server's has changed since.
+      baseStatusId: uuid.optional(),
     })
     .strict(),
   'tasks:reply': z.object({ taskId: uuid, commentId: uuid, text: text(COMMENT_TEXT_MAX) }).strict(),
@@ -130,6 +134,15 @@ export const CHANNEL_INPUTS = {
     .strict(),
   'time:clear-day-off': z.object({ date: isoDate }).strict(),
   'live:state': noInput,
+  'sync:state': noInput,
+  'outbox:resolve': z
+    .object({
+      id: uuid,
+      action: z.enum(CONFLICT_ACTIONS),
+      // The edited text, with action `edit`.
+      text: z.string().max(COMMENT_TEXT_MAX).optional(),
+    })
+    .strict(),
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -159,6 +172,8 @@ export interface ChannelOutputs {
   'time:set-day-off': TimeLogDay;
   'time:clear-day-off': TimeLogDay;
   'live:state': LiveState;
+  'sync:state': SyncState;
+  'outbox:resolve': SyncState;
   'settings:get': Settings;
   'settings:set': Settings;
 }
@@ -172,6 +187,7 @@ export interface EventPayloads {
    */
   'cache:changed': { tables: string[]; taskIds?: string[] };
   'live:changed': LiveState;
+  'sync:changed': SyncState;
 }
 
 /** What the renderer sends. */

@@ -1,3 +1,5 @@
+import type { OutboxState } from './sync';
+
 /**
  * A task's comments and the statuses a person may set, as main hands them to the renderer:
  * the fields of Kitsu's `GET /data/tasks/{id}/comments` rows (REFERENCE §5), in camelCase.
@@ -62,6 +64,8 @@ export interface TaskComment {
   mentions: CommentPersonRef[];
   /** The comment's own attachments (a reply's are on the reply). */
   attachments: CommentAttachment[];
+  /** Written here but not on the server yet (offline, or waiting for the person after a conflict). */
+  outboxState: OutboxState | null;
 }
 
 /** Someone the composer offers after `@`: a team member, or a department. */

@@ -52,11 +52,17 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** A real src-server with the demo production, on a free port. */
-export function startKitsuServer(dataDir: string): Promise<Running> {
+/**
+ * A real src-server with the demo production, on a free port unless `port` names one (to start
+ * it again where it was, on the same data dir).
+ */
+export function startKitsuServer(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<Running> {
   return startTs(
     'src-server/cli.ts',
-    ['--data-dir', dataDir, '--port', '0', '--demo'],
+    ['--data-dir', dataDir, '--port', String(options.port ?? 0), '--demo'],
     /Kitsu API listening on (\S+)/,
   );
 }

@@ -68,6 +68,7 @@ void app.whenReady().then(() => {
     appInfo: { osUserName: osUserName(), platform: process.platform, version: app.getVersion() },
     downloadsDir: app.getPath('downloads'),
     revealFile: (path) => shell.showItemInFolder(path),
+    sqliteNativeBinding: sourceTreeSqliteBinding(),
   });
   window = createMainWindow(devServerUrl);
   serveIpc(services, window, devServerUrl);

@@ -5,6 +5,8 @@ import type { GrantedFiles } from '../files/granted-files';
 import type { SessionService } from '../session/session-service';
 import type { AppStateStore } from '../settings/app-state-store';
 import type { LocalStudio } from '../studio/local-studio';
+import type { Outbox } from '../sync/outbox';
+import type { SyncState } from '../../src-shared/sync';
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 
@@ -27,6 +29,10 @@ export interface HandlerServices {
   downloadsDir: string;
   /** Shows a saved file in the OS file manager, where main can (Electron). */
   revealFile?: (path: string) => void;
+  /** The logged-in person's outbox while their cache is open; writes go through it. */
+  outbox?: () => Outbox | null;
+  /** Connectivity, pending writes and conflicts, as `sync:state` answers them. */
+  syncState?: () => SyncState;
   /** Tells the renderer which of main's data changed (`cache:changed`). */
   onCacheChanged?: (tables: string[], taskIds?: string[]) => void;
 }

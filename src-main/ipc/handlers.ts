@@ -3,6 +3,7 @@ import { commentComposerHandlers } from './handlers/comment-composer-handlers';
 import { commentThreadHandlers } from './handlers/comment-thread-handlers';
 import { liveHandlers } from './handlers/live-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import { taskListHandlers } from './handlers/task-list-handlers';
 import { timeHandlers } from './handlers/time-handlers';
 
@@ -17,5 +18,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...commentComposerHandlers(services),
     ...timeHandlers(services),
     ...liveHandlers(services),
+    ...syncHandlers(services),
   };
 }

@@ -7,6 +7,11 @@ import type { KitsuClient } from './kitsu-client';
 export class PerClientCache<V> {
   private readonly values = new WeakMap<KitsuClient, Map<string, Promise<V>>>();
 
+  /** The value cached or loading, without loading it (offline, nothing may wait on the network). */
+  peek(client: KitsuClient, key: string): Promise<V> | undefined {
+    return this.values.get(client)?.get(key);
+  }
+
   /** The cached value, or `load()`'s; a failure is not kept, so that the next call retries. */
   get(client: KitsuClient, key: string, load: () => Promise<V>): Promise<V> {
     let byKey = this.values.get(client);

@@ -3,7 +3,7 @@ import {
   type CommentChecklistItem,
   type TaskComment,
 } from '../../src-shared/task-comment';
-import type { GrantedFiles } from '../files/granted-files';
+import type { GrantedFiles, OpenedFile } from '../files/granted-files';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { toTaskComment, type PersonNames } from './task-comment-row';
 
@@ -28,26 +28,34 @@ export async function postTaskComment(
   input: NewTaskComment,
   names?: PersonNames,
 ): Promise<TaskComment> {
-  const path = `/actions/tasks/${encodeURIComponent(input.taskId)}/comment`;
   const refs = [...new Set(input.attachments ?? [])];
-  if (refs.length === 0) {
-    const body = await client.post<unknown>(path, {
+  const opened = [];
+  for (const ref of refs) opened.push(await files.open(ref, COMMENT_ATTACHMENT_BYTES_MAX));
+  return toTaskComment(await sendTaskComment(client, input, opened), names);
+}
+
+/** The request itself, with files already opened; answers the server's comment row. */
+export async function sendTaskComment(
+  client: KitsuClient,
+  input: Omit<NewTaskComment, 'attachments'>,
+  files: readonly OpenedFile[],
+): Promise<unknown> {
+  const path = `/actions/tasks/${encodeURIComponent(input.taskId)}/comment`;
+  if (files.length === 0) {
+    return client.post<unknown>(path, {
       task_status_id: input.taskStatusId,
       comment: input.text,
       ...(input.checklist ? { checklist: input.checklist } : {}),
     });
-    return toTaskComment(body, names);
   }
-  const opened = [];
-  for (const ref of refs) opened.push(await files.open(ref, COMMENT_ATTACHMENT_BYTES_MAX));
   const form = new FormData();
   form.append('task_status_id', input.taskStatusId);
   form.append('comment', input.text);
   // Multipart carries lists as JSON strings (REFERENCE §6).
   form.append('checklist', JSON.stringify(input.checklist ?? []));
   // The server keeps the first file of each field name: one name per file, as gazu does.
-  opened.forEach((file, index) => {
+  files.forEach((file, index) => {
     form.append(index === 0 ? 'file' : `file-${index}`, file.blob, file.name);
   });
-  return toTaskComment(await client.postForm<unknown>(path, form), names);
+  return client.postForm<unknown>(path, form);
 }

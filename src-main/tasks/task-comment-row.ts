@@ -52,6 +52,7 @@ export function toTaskComment(value: unknown, names: PersonNames = () => null): 
     acknowledgedBy: ids(row.acknowledgements),
     mentions: toMentions(row.mentions, names),
     attachments: attachments.filter((file) => !text(file, 'reply_id')).flatMap(toAttachment),
+    outboxState: null,
   };
 }
 

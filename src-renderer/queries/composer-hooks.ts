@@ -23,6 +23,8 @@ export const useMentionable = (taskId: string) =>
 export interface NewComment {
   text: string;
   taskStatusId: string;
+  /** The task's status as shown while writing. */
+  baseStatusId: string;
   checklist: CommentChecklistItem[];
   files: File[];
 }
@@ -35,12 +37,13 @@ export interface NewComment {
 export function usePostComment(taskId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ text, taskStatusId, checklist, files }: NewComment) => {
+    mutationFn: async ({ text, taskStatusId, baseStatusId, checklist, files }: NewComment) => {
       const attachments = await Promise.all(files.map((file) => fileRef(file)));
       return call('tasks:post-comment', {
         taskId,
         text,
         taskStatusId,
+        baseStatusId,
         ...(checklist.length > 0 ? { checklist } : {}),
         ...(attachments.length > 0 ? { attachments } : {}),
       });
@@ -51,7 +54,9 @@ export function usePostComment(taskId: string) {
         ...(comments ?? []).filter((row) => row.id !== comment.id),
       ]);
       const status = comment.taskStatus;
-      if (!status) return;
+      // A comment stopped as a conflict has not changed the task.
+      const applies = comment.outboxState !== 'conflict' && comment.outboxState !== 'failed';
+      if (!status || !applies) return;
       client.setQueryData<TodoTask[]>(queryKeys.todo, (tasks) =>
         tasks?.map((task) =>
           task.id === taskId

@@ -5,6 +5,8 @@ export const queryKeys = {
   recentServers: ['server', 'recent'] as const,
   settings: ['settings'] as const,
   live: ['live', 'state'] as const,
+  /** Connectivity, writes waiting in the outbox, conflicts (`sync:state`, `sync:changed`). */
+  syncState: ['sync', 'state'] as const,
   /** Everything below is the logged-in person's: a logout drops it all. */
   tasks: ['tasks'] as const,
   todo: ['tasks', 'todo'] as const,

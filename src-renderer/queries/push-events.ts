@@ -16,6 +16,7 @@ export function subscribeToPushEvents(client: QueryClient): () => void {
       }
     }),
     onEvent('live:changed', (state) => client.setQueryData(queryKeys.live, state)),
+    onEvent('sync:changed', (state) => client.setQueryData(queryKeys.syncState, state)),
   ];
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

@@ -26,6 +26,8 @@ export const CHANNEL_NAMES = [
   'time:set-day-off',
   'time:clear-day-off',
   'live:state',
+  'sync:state',
+  'outbox:resolve',
   'settings:get',
   'settings:set',
 ] as const;
@@ -37,6 +39,7 @@ export const EVENT_NAMES = [
   'studio:changed',
   'cache:changed',
   'live:changed',
+  'sync:changed',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

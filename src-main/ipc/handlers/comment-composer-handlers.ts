@@ -1,6 +1,14 @@
-import type { MentionCandidate, SettableTaskStatus } from '../../../src-shared/task-comment';
+import type {
+  CommentPersonRef,
+  MentionCandidate,
+  SettableTaskStatus,
+  TaskComment,
+  TaskStatusRef,
+} from '../../../src-shared/task-comment';
+import { AppError } from '../../kitsu/app-error';
 import type { KitsuClient } from '../../kitsu/kitsu-client';
 import { PerClientCache } from '../../kitsu/per-client-cache';
+import { postCommentThroughOutbox } from '../../sync/outbox-post-comment';
 import { listMentionable, taskProjectId } from '../../tasks/mentionable';
 import { postTaskComment } from '../../tasks/post-task-comment';
 import { listSettableStatuses } from '../../tasks/task-comments';
@@ -29,21 +37,57 @@ export function commentComposerHandlers(services: HandlerServices): HandlerGroup
     const projectId = await projects.get(client, taskId, () => taskProjectId(client, taskId));
     return mentionable.get(client, projectId, () => listMentionable(client, projectId));
   };
+  /** What is known without asking the server (offline, a write must not wait on it). */
+  const known = async <V>(value: Promise<V> | undefined, fallback: V): Promise<V> =>
+    value ? value.catch(() => fallback) : fallback;
+  const knownMentionable = async (client: KitsuClient, taskId: string) => {
+    const projectId = await known(projects.peek(client, taskId), null);
+    return projectId ? known(mentionable.peek(client, projectId), []) : [];
+  };
 
   return {
-    'tasks:post-comment': async (input) => {
+    'tasks:post-comment': async ({ baseStatusId, ...input }) => {
       const client = await session.client();
+      const outbox = services.outbox?.() ?? null;
+      const online = outbox?.online() ?? true;
       // Names for the mentions the answer lists by id, when there may be some.
-      const people = input.text.includes('@')
-        ? await mentionableFor(client, input.taskId).catch(() => [])
-        : [];
+      const people = !input.text.includes('@')
+        ? []
+        : online
+          ? await mentionableFor(client, input.taskId).catch(() => [])
+          : await knownMentionable(client, input.taskId);
       const names = new Map(people.map((candidate) => [candidate.id, candidate.name]));
-      const comment = await postTaskComment(
-        client,
-        grantedFiles,
-        input,
-        (id) => names.get(id) ?? null,
-      );
+      const nameOf = (id: string) => names.get(id) ?? null;
+      let comment: TaskComment;
+      if (!outbox) {
+        comment = await postTaskComment(client, grantedFiles, input, nameOf);
+      } else {
+        const state = await session.state();
+        if (state.status !== 'logged-in') {
+          throw new AppError('auth-expired', 'You are not logged in. Log in first.');
+        }
+        const allowed = online
+          ? await settableStatuses().catch(() => [])
+          : await known(statuses.peek(client, 'all'), []);
+        const status: TaskStatusRef | null =
+          allowed.find((candidate) => candidate.id === input.taskStatusId) ?? null;
+        const mentions: CommentPersonRef[] = people
+          .filter((person) => person.kind === 'person' && input.text.includes(`@${person.name}`))
+          .map((person) => ({ id: person.id, fullName: person.name }));
+        comment = await postCommentThroughOutbox(
+          outbox,
+          grantedFiles,
+          input,
+          {
+            author: { id: state.user.id, fullName: state.user.fullName },
+            status,
+            mentions,
+            taskLabel: null,
+            knownStatusId: baseStatusId ?? null,
+          },
+          nameOf,
+        );
+      }
       services.onCacheChanged?.(['task', 'comment'], [input.taskId]);
       return comment;
     },

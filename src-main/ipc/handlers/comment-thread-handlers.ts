@@ -27,7 +27,9 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
   return {
     'tasks:list-comments': async ({ taskId }) => {
       const client = await session.client();
-      return listTaskComments(client, taskId, names.resolverFor(client));
+      const comments = await listTaskComments(client, taskId, names.resolverFor(client));
+      // The person's comments still on their way show on top, marked.
+      return services.outbox?.()?.overlayComments(taskId, comments) ?? comments;
     },
     'tasks:reply': async (input) => {
       const client = await session.client();

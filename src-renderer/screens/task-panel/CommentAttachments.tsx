@@ -5,18 +5,33 @@ import { useDownloadAttachment } from '../../queries/thread-hooks';
 import { formatBytes } from '../../../src-shared/file-size';
 import { PaperclipIcon } from '../../components/icons';
 
-/** A comment's or a reply's files: each chip saves its file in the downloads folder. */
-export function CommentAttachments({ attachments }: { attachments: readonly CommentAttachment[] }) {
+/**
+ * A comment's or a reply's files: each chip saves its file in the downloads folder (not yet
+ * for a comment still on its way: `readOnly`).
+ */
+export function CommentAttachments({
+  attachments,
+  readOnly = false,
+}: {
+  attachments: readonly CommentAttachment[];
+  readOnly?: boolean;
+}) {
   return (
     <Group gap="xs" align="flex-start" data-testid="comment-attachments">
       {attachments.map((attachment) => (
-        <AttachmentChip key={attachment.id} attachment={attachment} />
+        <AttachmentChip key={attachment.id} attachment={attachment} readOnly={readOnly} />
       ))}
     </Group>
   );
 }
 
-function AttachmentChip({ attachment }: { attachment: CommentAttachment }) {
+function AttachmentChip({
+  attachment,
+  readOnly,
+}: {
+  attachment: CommentAttachment;
+  readOnly: boolean;
+}) {
   const download = useDownloadAttachment();
   return (
     <Stack gap={2} maw="100%" align="flex-start">
@@ -26,8 +41,11 @@ function AttachmentChip({ attachment }: { attachment: CommentAttachment }) {
         radius="xl"
         leftSection={<PaperclipIcon />}
         loading={download.isPending}
+        disabled={readOnly}
         onClick={() => download.mutate(attachment.id)}
-        title={`Download ${attachment.name}`}
+        title={
+          readOnly ? `${attachment.name}: not on the server yet` : `Download ${attachment.name}`
+        }
         aria-label={`Download ${attachment.name}, ${formatBytes(attachment.size)}`}
         styles={{ root: { maxWidth: '100%' }, label: { overflow: 'hidden' } }}
         data-testid="attachment-chip"

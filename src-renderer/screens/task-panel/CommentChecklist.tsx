@@ -3,8 +3,19 @@ import type { TaskComment } from '../../../src-shared/task-comment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUpdateChecklist } from '../../queries/thread-hooks';
 
-/** A comment's checklist: ticking an item saves it at once, and undoes it if refused. */
-export function CommentChecklist({ taskId, comment }: { taskId: string; comment: TaskComment }) {
+/**
+ * A comment's checklist: ticking an item saves it at once, and undoes it if refused.
+ * `readOnly` for a comment not on the server yet.
+ */
+export function CommentChecklist({
+  taskId,
+  comment,
+  readOnly = false,
+}: {
+  taskId: string;
+  comment: TaskComment;
+  readOnly?: boolean;
+}) {
   const update = useUpdateChecklist(taskId, comment.id);
   const toggle = (index: number, checked: boolean) =>
     update.mutate(
@@ -22,6 +33,7 @@ export function CommentChecklist({ taskId, comment }: { taskId: string; comment:
           size="sm"
           label={item.text}
           checked={item.checked}
+          disabled={readOnly}
           onChange={(event) => toggle(index, event.currentTarget.checked)}
           styles={{ label: { overflowWrap: 'anywhere' } }}
           data-testid="checklist-item"

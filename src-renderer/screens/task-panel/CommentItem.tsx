@@ -8,6 +8,7 @@ import { AckButton } from './AckButton';
 import { CommentAttachments } from './CommentAttachments';
 import { CommentChecklist } from './CommentChecklist';
 import { CommentMarkdown } from './markdown/CommentMarkdown';
+import { OutboxBadge } from './OutboxBadge';
 import { ReplyBox } from './ReplyBox';
 import { ReplyList } from './ReplyList';
 
@@ -21,6 +22,8 @@ export function CommentItem({
   comment: TaskComment;
   myId: string | null;
 }) {
+  // Not on the server yet: nothing to reply to, acknowledge, tick or download there.
+  const unsent = comment.outboxState !== null;
   const [replying, setReplying] = useState(false);
   const [draft, setDraft] = useState('');
   const replyButton = useRef<HTMLButtonElement>(null);
@@ -29,7 +32,15 @@ export function CommentItem({
     replyButton.current?.focus();
   };
   return (
-    <Paper withBorder p="sm" radius="md" data-testid="comment" data-comment-id={comment.id}>
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      data-testid="comment"
+      data-comment-id={comment.id}
+      data-outbox-state={comment.outboxState ?? undefined}
+      style={unsent ? { borderStyle: 'dashed' } : undefined}
+    >
       <Stack gap={8}>
         <Group gap="xs" wrap="nowrap">
           {comment.taskStatus && (
@@ -47,6 +58,7 @@ export function CommentItem({
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} title={fullDate(comment.createdAt)}>
             {relativeDate(comment.createdAt)}
           </Text>
+          {comment.outboxState && <OutboxBadge state={comment.outboxState} />}
         </Group>
         {comment.text !== '' && (
           <CommentMarkdown
@@ -56,28 +68,34 @@ export function CommentItem({
             testId="comment-text-body"
           />
         )}
-        {comment.checklist.length > 0 && <CommentChecklist taskId={taskId} comment={comment} />}
-        {comment.attachments.length > 0 && <CommentAttachments attachments={comment.attachments} />}
-        <Group gap="xs">
-          <AckButton
-            taskId={taskId}
-            commentId={comment.id}
-            acknowledgedBy={comment.acknowledgedBy}
-            myId={myId}
-          />
-          <Button
-            ref={replyButton}
-            variant="subtle"
-            color="gray"
-            size="compact-sm"
-            leftSection={<ReplyIcon />}
-            onClick={() => setReplying(true)}
-            aria-expanded={replying}
-            data-testid="comment-reply-open"
-          >
-            Reply
-          </Button>
-        </Group>
+        {comment.checklist.length > 0 && (
+          <CommentChecklist taskId={taskId} comment={comment} readOnly={unsent} />
+        )}
+        {comment.attachments.length > 0 && (
+          <CommentAttachments attachments={comment.attachments} readOnly={unsent} />
+        )}
+        {!unsent && (
+          <Group gap="xs">
+            <AckButton
+              taskId={taskId}
+              commentId={comment.id}
+              acknowledgedBy={comment.acknowledgedBy}
+              myId={myId}
+            />
+            <Button
+              ref={replyButton}
+              variant="subtle"
+              color="gray"
+              size="compact-sm"
+              leftSection={<ReplyIcon />}
+              onClick={() => setReplying(true)}
+              aria-expanded={replying}
+              data-testid="comment-reply-open"
+            >
+              Reply
+            </Button>
+          </Group>
+        )}
         {comment.replies.length > 0 && <ReplyList replies={comment.replies} myId={myId} />}
         {replying && (
           <ReplyBox

@@ -50,7 +50,7 @@ export function Composer({ task }: { task: TodoTask }) {
   const submit = () => {
     if (!canPost || statusId === null) return;
     post.mutate(
-      { text, taskStatusId: statusId, checklist: items, files },
+      { text, taskStatusId: statusId, baseStatusId: task.taskStatusId, checklist: items, files },
       {
         onSuccess: () => {
           setText('');

@@ -4,6 +4,7 @@ import { ColorChip } from '../../components/ColorChip';
 import { TaskTimeLog } from '../time-log/TaskTimeLog';
 import { entityLabel, formatMinutes } from '../todo/todo-rows';
 import { Composer } from './Composer';
+import { OutboxConflicts } from './OutboxConflicts';
 import { Thread } from './Thread';
 /** The opened task: its header, a composer with a status picker, and the comment thread. */
 export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose(): void }) {
@@ -33,6 +34,7 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
             </Text>
           </Group>
           <TaskTimeLog task={task} />
+          <OutboxConflicts taskId={task.id} />
           <Composer key={task.id} task={task} />
           <Thread taskId={task.id} />
         </Stack>

@@ -1,10 +1,13 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { LoggedInState } from '../../../src-shared/session';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { call } from '../../ipc/api';
 import { queryKeys } from '../../queries/keys';
+import { useSyncState } from '../../queries/sync-hooks';
 import { useUiStore } from '../../state/ui-store';
+import { PendingWrites } from './PendingWrites';
 
 export function TodoHeader({ session }: { session: LoggedInState }) {
   const queryClient = useQueryClient();
@@ -17,6 +20,9 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
       setEntry({ step: 'welcome' });
     },
   });
+  // Writes not sent yet stay in this computer's outbox: logging out says so first.
+  const pending = useSyncState().data?.pending ?? 0;
+  const [confirmingLogout, setConfirmingLogout] = useState(false);
   const server = session.server.kind === 'local' ? 'Local studio' : session.server.apiUrl;
   return (
     <Group justify="space-between" px="md" h="100%" wrap="nowrap">
@@ -30,6 +36,7 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <LiveIndicator />
+        <PendingWrites />
         {!session.tokenStorage.encrypted && (
           <Tooltip
             multiline
@@ -47,12 +54,43 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
         <Button
           variant="subtle"
           size="xs"
-          onClick={() => logout.mutate()}
+          onClick={() => (pending > 0 ? setConfirmingLogout(true) : logout.mutate())}
           loading={logout.isPending}
           data-testid="logout"
         >
           Log out
         </Button>
+        <Modal
+          opened={confirmingLogout}
+          onClose={() => setConfirmingLogout(false)}
+          title="Log out with comments not sent yet?"
+          centered
+          data-testid="logout-confirm"
+        >
+          <Stack gap="md">
+            <Text size="sm">
+              {pending === 1 ? 'One comment has' : `${pending} comments have`} not reached the
+              server yet. {pending === 1 ? 'It stays' : 'They stay'} on this computer and{' '}
+              {pending === 1 ? 'is' : 'are'} sent the next time you log in here as{' '}
+              {session.user.fullName} on {server}.
+            </Text>
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" onClick={() => setConfirmingLogout(false)}>
+                Stay logged in
+              </Button>
+              <Button
+                color="orange"
+                onClick={() => {
+                  setConfirmingLogout(false);
+                  logout.mutate();
+                }}
+                data-testid="logout-confirm-button"
+              >
+                Log out
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       </Group>
     </Group>
   );

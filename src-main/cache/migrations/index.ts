@@ -1,0 +1,8 @@
+import type { CacheMigration } from '../cache-db';
+import { outbox } from './0001-outbox';
+
+/**
+ * Append-only: never edit or reorder a released migration. Cache tables may be dropped and
+ * rebuilt by a later migration; the outbox never.
+ */
+export const cacheMigrations: readonly CacheMigration[] = [outbox];

@@ -1,0 +1,33 @@
+import type { TaskStatusRef } from '../../src-shared/task-comment';
+import type { KitsuClient } from '../kitsu/kitsu-client';
+import { asRow, toStatusRef } from '../tasks/task-comment-row';
+import type { ServerComment } from './outbox-landed';
+
+/**
+ * Why a status change stopped, in words: who set which status meanwhile, from the newest
+ * comment that set the status the task has now; else just that status.
+ */
+export async function describeStatusConflict(
+  client: KitsuClient,
+  comments: readonly ServerComment[],
+  serverStatusId: string,
+): Promise<{ reason: string; serverStatus: TaskStatusRef | null }> {
+  const setter = comments.find(({ comment }) => comment.taskStatus?.id === serverStatusId);
+  const serverStatus =
+    setter?.comment.taskStatus ??
+    toStatusRef(
+      asRow(
+        await client
+          .get<unknown>(`/data/task-status/${encodeURIComponent(serverStatusId)}`)
+          .catch(() => ({ id: serverStatusId })),
+      ),
+    );
+  const name = serverStatus?.name || 'another status';
+  const who = setter?.comment.person.fullName;
+  return {
+    reason: who
+      ? `${who} set the status to ${name} meanwhile.`
+      : `The task’s status changed to ${name} on the server meanwhile.`,
+    serverStatus,
+  };
+}
