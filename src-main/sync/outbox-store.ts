@@ -1,21 +1,13 @@
 import type { TaskStatusRef } from '../../src-shared/task-comment';
 import type { Statement } from 'better-sqlite3';
 import type { CacheDb } from '../cache/cache-db';
-import {
-  toOutboxEntry,
-  type OutboxEntry,
-  type OutboxKindName,
-  type OutboxResolution,
-} from './outbox-entry';
+import { toOutboxEntry, type OutboxEntry, type OutboxResolution } from './outbox-entry';
 
-export interface NewOutboxEntry {
-  id: string;
-  lane: string;
-  taskId: string | null;
-  kind: OutboxKindName;
-  payload: unknown;
-  baseStatusId: string | null;
-}
+/** What a write brings; the store adds its sequence, state and bookkeeping. */
+export type NewOutboxEntry = Pick<
+  OutboxEntry,
+  'id' | 'lane' | 'taskId' | 'kind' | 'payload' | 'baseStatusId'
+>;
 
 /** Receipts older than this are dropped: a write that old can no longer be in doubt. */
 const RECEIPT_DAYS = 30;
