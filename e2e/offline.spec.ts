@@ -86,14 +86,19 @@ test('offline: a comment with a status change waits, survives a restart, and lan
     await expect(warning).toBeHidden();
     await expect(page.getByTestId('current-user')).toHaveText('Jordan Reyes');
 
-    // The app restarts while the server is still away: the session and the comment are
-    // still there, waiting. (Showing the todo list and the thread offline is the cache's
-    // part: e2e/offline-cache.spec.ts.)
+    // The app restarts while the server is still away: the session, the todo list and the
+    // thread come from the cache file, and the comment is still there, waiting.
     await host.stop();
     host = await startDevHost(userData.path, { serverUrl: server.url });
     await page.goto(host.url);
     await expect(page.getByTestId('current-user')).toHaveText('Jordan Reyes');
     await expect(page.getByTestId('pending-writes')).toHaveText('1 waiting to send');
+    await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('wfa');
+    await app.todoRow(taskId).dblclick();
+    await expect(mine).toHaveAttribute('data-outbox-state', 'pending');
+    await expect(panel.getByTestId('comment').nth(1)).toBeVisible();
+    await app.shot('offline-thread-after-restart');
+    await page.keyboard.press('Escape');
     await page.getByTestId('pending-writes').click();
     const list = page.getByTestId('pending-writes-list');
     await expect(list).toContainText('One comment waits on this computer');

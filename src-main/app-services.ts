@@ -99,6 +99,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     revealFile: options.revealFile,
     outbox: () => outboxes.current(),
+    cachedReads: () => outboxes.cachedReads(),
     syncState,
     onCacheChanged: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
   });

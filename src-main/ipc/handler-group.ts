@@ -5,6 +5,7 @@ import type { GrantedFiles } from '../files/granted-files';
 import type { SessionService } from '../session/session-service';
 import type { AppStateStore } from '../settings/app-state-store';
 import type { LocalStudio } from '../studio/local-studio';
+import type { CachedReads } from '../cache/cached-reads';
 import type { Outbox } from '../sync/outbox';
 import type { SyncState } from '../../src-shared/sync';
 
@@ -31,6 +32,8 @@ export interface HandlerServices {
   revealFile?: (path: string) => void;
   /** The logged-in person's outbox while their cache is open; writes go through it. */
   outbox?: () => Outbox | null;
+  /** The logged-in person's kept reads while their cache is open (offline answers). */
+  cachedReads?: () => CachedReads | null;
   /** Connectivity, pending writes and conflicts, as `sync:state` answers them. */
   syncState?: () => SyncState;
   /** Tells the renderer which of main's data changed (`cache:changed`). */

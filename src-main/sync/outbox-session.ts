@@ -1,6 +1,7 @@
 import type { SessionState } from '../../src-shared/session';
 import type { OutboxConflict } from '../../src-shared/sync';
 import { cacheFilePath, openCacheDb, type CacheDb } from '../cache/cache-db';
+import { CachedReads } from '../cache/cached-reads';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { Outbox, type OutboxOptions } from './outbox';
 import { outboxFilesDir } from './outbox-files';
@@ -22,6 +23,7 @@ interface Open {
   db: CacheDb;
   outbox: Outbox;
   reachability: OutboxReachability;
+  reads: CachedReads;
 }
 
 /**
@@ -36,6 +38,11 @@ export class OutboxSession {
 
   current(): Outbox | null {
     return this.open?.outbox ?? null;
+  }
+
+  /** The reads kept in the same cache file, answered from it when the server is unreachable. */
+  cachedReads(): CachedReads | null {
+    return this.open?.reads ?? null;
   }
 
   online(): boolean {
@@ -77,7 +84,7 @@ export class OutboxSession {
       this.options.outbox,
     );
     reachability.subscribe(() => this.options.onChange([]));
-    this.open = { key, db, outbox, reachability };
+    this.open = { key, db, outbox, reachability, reads: new CachedReads(db) };
     outbox.start();
   }
 

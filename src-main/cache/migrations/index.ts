@@ -1,8 +1,9 @@
 import type { CacheMigration } from '../cache-db';
 import { outbox } from './0001-outbox';
+import { cachedReads } from './0002-cached-reads';
 
 /**
  * Append-only: never edit or reorder a released migration. Cache tables may be dropped and
  * rebuilt by a later migration; the outbox never.
  */
-export const cacheMigrations: readonly CacheMigration[] = [outbox];
+export const cacheMigrations: readonly CacheMigration[] = [outbox, cachedReads];

@@ -2,6 +2,7 @@ import { downloadAttachment } from '../../attachments/attachment-download';
 import { replyToComment, toggleAcknowledgement, updateChecklist } from '../../tasks/comment-thread';
 import { PersonNameCache } from '../../tasks/person-names';
 import { listTaskComments } from '../../tasks/task-comments';
+import { readThrough } from '../../cache/cached-reads';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
 type ThreadChannel =
@@ -26,8 +27,14 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
   };
   return {
     'tasks:list-comments': async ({ taskId }) => {
-      const client = await session.client();
-      const comments = await listTaskComments(client, taskId, names.resolverFor(client));
+      const comments = await readThrough(
+        services.cachedReads?.(),
+        `comments:${taskId}`,
+        async () => {
+          const client = await session.client();
+          return listTaskComments(client, taskId, names.resolverFor(client));
+        },
+      );
       // The person's comments still on their way show on top, marked.
       return services.outbox?.()?.overlayComments(taskId, comments) ?? comments;
     },
