@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SettableTaskStatus, TaskComment } from '../../src-shared/task-comment';
+import type { TimeLogDay } from '../../src-shared/time-log';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { DEMO_ARTIST_EMAIL, DEMO_PASSWORD } from '../../src-server/seed/demo-accounts';
 import { logInAs, openDemoStudio, type LoggedInApp } from '../test-support/test-app';
@@ -21,7 +22,7 @@ describe('reads kept in the cache answer while the server is unreachable', () =>
     await studio?.close();
   });
 
-  it('the todo and done lists, a thread and the statuses', async () => {
+  it('the todo and done lists, a thread, the statuses and time log days', async () => {
     const todo = await jordan.value<TodoTask[]>('tasks:list-todo', {});
     const done = await jordan.value<TodoTask[]>('tasks:list-done', {});
     const read = todo[0]!;
@@ -30,6 +31,14 @@ describe('reads kept in the cache answer while the server is unreachable', () =>
     const thread = await jordan.value<TaskComment[]>('tasks:list-comments', { taskId: read.id });
     expect(thread.length).toBeGreaterThan(0);
     const statuses = await jordan.value<SettableTaskStatus[]>('tasks:list-statuses', {});
+    // A day read, and a day changed by a write: both as the server last answered.
+    const readDay = await jordan.value<TimeLogDay>('time:get-day', { date: '2031-04-01' });
+    const loggedDay = await jordan.value<TimeLogDay>('time:set', {
+      taskId: read.id,
+      date: '2031-04-02',
+      minutes: 75,
+    });
+    expect(loggedDay.totalMinutes).toBe(75);
 
     await studio!.close();
     studio = null;
@@ -40,6 +49,8 @@ describe('reads kept in the cache answer while the server is unreachable', () =>
       expect(await jordan.failure('tasks:list-comments', { taskId: unread.id })).toMatchObject({
         code: 'offline',
       });
+      expect(await jordan.value('time:get-day', { date: '2031-04-01' })).toEqual(readDay);
+      expect(await jordan.value('time:get-day', { date: '2031-04-02' })).toEqual(loggedDay);
     };
     await offline();
 

@@ -30,8 +30,13 @@ export class CachedReads {
       if (!kept) throw error;
       return JSON.parse(kept.body) as T;
     }
-    this.upsert.run(key, JSON.stringify(value), new Date().toISOString());
+    this.keep(key, value);
     return value;
+  }
+
+  /** Keeps an answer the server gave to a write (e.g. the day a time entry changed). */
+  keep<T>(key: string, value: T): void {
+    this.upsert.run(key, JSON.stringify(value), new Date().toISOString());
   }
 }
 
