@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../src-shared/session';
-import type { SyncState } from '../src-shared/sync';
 import { GrantedFiles } from './files/granted-files';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-hub';
@@ -14,7 +13,8 @@ import { SessionService } from './session/session-service';
 import { AppStateStore } from './settings/app-state-store';
 import { LocalStudio } from './studio/local-studio';
 import type { ServerCommand } from './studio/server-command';
-import { OutboxSession } from './sync/outbox-session';
+import { OutboxExtension } from './sync/outbox-extension';
+import { SyncService } from './sync/sync-service';
 
 export interface AppServicesOptions {
   /** The app's user-data folder: settings, the local studio's data, the session file. */
@@ -49,43 +49,36 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     command: options.serverCommand,
     onStatus: (status) => events.emit('studio:changed', status),
   });
-  const live = new LiveService({
-    onState: (state) => events.emit('live:changed', state),
-    onChange: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
-  });
-  const followSession = liveFollowsSession(live, () => session.client());
-  const outboxes = new OutboxSession({
+  // The person's offline cache: server news is refreshed into it before the renderer hears.
+  const sync: SyncService = new SyncService({
     userDataDir: options.userDataDir,
     sqliteNativeBinding: options.sqliteNativeBinding,
-    client: () => session.client(),
+    sessionClient: () => session.client(),
+    onCacheChanged: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
+    onState: (state) => events.emit('sync:changed', state),
     fetch: options.fetch,
-    onChange: (taskIds) => {
-      events.emit('sync:changed', syncState());
-      if (taskIds.length > 0)
-        events.emit('cache:changed', { tables: ['task', 'comment'], taskIds });
+  });
+  const outboxes = new OutboxExtension();
+  sync.extend(outboxes.factory);
+  const live = new LiveService({
+    onState: (state) => {
+      events.emit('live:changed', state);
+      sync.liveChanged(state);
     },
+    onChange: (tables, taskIds) => sync.serverChanged(tables, taskIds),
   });
-  const syncState = (): SyncState => ({
-    connectivity: outboxes.online() ? 'online' : 'offline',
-    pending: outboxes.pending(),
-    conflicts: outboxes.conflicts(),
-    lastSyncedAt: null,
-  });
-  const session = new SessionService({
+  const followSession = liveFollowsSession(live, () => session.client());
+  const session: SessionService = new SessionService({
     secrets: options.secrets,
     appState,
     localStudioUrl: () => studio.start(),
     onChange: (state) => {
       events.emit('session:changed', state);
       followSession(state);
-      try {
-        outboxes.follow(state);
-      } catch (error) {
-        console.error(`Shotdesk: the offline cache could not be opened: ${String(error)}`);
-      }
-      events.emit('sync:changed', syncState());
+      sync.follow(state);
     },
-    fetch: options.fetch,
+    // Every request of the session tells connectivity what it met.
+    fetch: sync.watchFetch(options.fetch ?? fetch),
   });
   const grantedFiles = new GrantedFiles();
   const handlers = createHandlers({
@@ -98,10 +91,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fetch: options.fetch,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     revealFile: options.revealFile,
+    sync,
     outbox: () => outboxes.current(),
-    cachedReads: () => outboxes.cachedReads(),
-    syncState,
-    onCacheChanged: (tables, taskIds) => events.emit('cache:changed', { tables, taskIds }),
+    cachedReads: () => sync.current()?.keptReads ?? null,
+    syncState: () => sync.state(),
+    onCacheChanged: (tables, taskIds) => sync.serverChanged(tables, taskIds),
   });
   return {
     handlers,
@@ -109,8 +103,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     grantedFiles,
     shutdown: async () => {
-      outboxes.close();
       live.stop();
+      await sync.close();
       await studio.stop();
     },
   };

@@ -7,6 +7,7 @@ import type { AppStateStore } from '../settings/app-state-store';
 import type { LocalStudio } from '../studio/local-studio';
 import type { CachedReads } from '../cache/cached-reads';
 import type { Outbox } from '../sync/outbox';
+import type { SyncService } from '../sync/sync-service';
 import type { SyncState } from '../../src-shared/sync';
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -30,6 +31,8 @@ export interface HandlerServices {
   downloadsDir: string;
   /** Shows a saved file in the OS file manager, where main can (Electron). */
   revealFile?: (path: string) => void;
+  /** The logged-in person's offline cache: reads answer from it first. */
+  sync?: SyncService;
   /** The logged-in person's outbox while their cache is open; writes go through it. */
   outbox?: () => Outbox | null;
   /** The logged-in person's kept reads while their cache is open (offline answers). */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CommentReply, TaskComment } from '../../src-shared/task-comment';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { DEMO_PASSWORD } from '../../src-server/seed/demo-accounts';
@@ -38,6 +38,21 @@ async function thread(): Promise<TaskComment[]> {
   return app.value<TaskComment[]>('tasks:list-comments', { taskId: task.id });
 }
 
+const WAIT = { timeout: 20_000, interval: 100 };
+
+/**
+ * A comment of the thread once the thread shows it: the thread answers from the cache at once,
+ * and others' comments reach the cache through live events.
+ */
+async function inThread(commentId: string): Promise<TaskComment> {
+  let found: TaskComment | undefined;
+  await vi.waitFor(async () => {
+    found = (await thread()).find((row) => row.id === commentId);
+    expect(found).toBeDefined();
+  }, WAIT);
+  return found!;
+}
+
 beforeAll(async () => {
   app = await logInToLocalStudio();
   ({ downloadsDir, personId: jordanId } = app);
@@ -54,7 +69,7 @@ afterAll(async () => {
 describe('the comment thread through the handlers, on the local studio', () => {
   it('names the people a comment mentions', async () => {
     const posted = await priyaComments('@Jordan Reyes can you check the arc? Thanks');
-    const comment = (await thread()).find((row) => row.id === posted.id)!;
+    const comment = await inThread(posted.id);
     expect(comment.person.fullName).toBe('Priya Raman');
     expect(comment.mentions).toEqual([{ id: jordanId, fullName: 'Jordan Reyes' }]);
   });
@@ -75,9 +90,12 @@ describe('the comment thread through the handlers, on the local studio', () => {
       mentions: [{ id: posted.person_id, fullName: 'Priya Raman' }],
       attachments: [],
     });
-    // Live pushes of earlier writes may land meanwhile: the handler's own must be among them.
-    expect(app.cacheChanges).toContainEqual({ tables: ['comment'], taskIds: [task.id] });
-    const comment = (await thread()).find((row) => row.id === posted.id)!;
+    // Once the cache has the change, it says so (live pushes of earlier writes may land too).
+    await vi.waitFor(
+      () => expect(app.cacheChanges).toContainEqual({ tables: ['comment'], taskIds: [task.id] }),
+      WAIT,
+    );
+    const comment = await inThread(posted.id);
     expect(comment.replies).toEqual([reply]);
   });
 
@@ -91,15 +109,13 @@ describe('the comment thread through the handlers, on the local studio', () => {
       },
     );
     expect(on).toEqual({ commentId: posted.id, acknowledgedBy: [jordanId] });
-    expect((await thread()).find((row) => row.id === posted.id)!.acknowledgedBy).toEqual([
-      jordanId,
-    ]);
+    expect((await inThread(posted.id)).acknowledgedBy).toEqual([jordanId]);
     const off = await app.value<{ acknowledgedBy: string[] }>('tasks:acknowledge', {
       taskId: task.id,
       commentId: posted.id,
     });
     expect(off.acknowledgedBy).toEqual([]);
-    expect((await thread()).find((row) => row.id === posted.id)!.acknowledgedBy).toEqual([]);
+    expect((await inThread(posted.id)).acknowledgedBy).toEqual([]);
   });
 
   it('ticks a checklist item of someone else’s comment, and refuses to rewrite its items', async () => {
@@ -125,11 +141,12 @@ describe('the comment thread through the handlers, on the local studio', () => {
         { text: 'Ease the landing', checked: false },
       ],
     });
-    // Live pushes of earlier writes may land meanwhile: the handler's own must be among them.
-    expect(app.cacheChanges).toContainEqual({ tables: ['comment'], taskIds: [task.id] });
-    expect((await thread()).find((row) => row.id === posted.id)!.checklist).toEqual(
-      ticked.checklist,
+    // Once the cache has the change, it says so (live pushes of earlier writes may land too).
+    await vi.waitFor(
+      () => expect(app.cacheChanges).toContainEqual({ tables: ['comment'], taskIds: [task.id] }),
+      WAIT,
     );
+    expect((await inThread(posted.id)).checklist).toEqual(ticked.checklist);
 
     const rewrite = await app.failure('tasks:update-checklist', {
       taskId: task.id,
@@ -140,9 +157,7 @@ describe('the comment thread through the handlers, on the local studio', () => {
       code: 'forbidden',
       message: 'Only the author may change the items of this checklist.',
     });
-    expect((await thread()).find((row) => row.id === posted.id)!.checklist).toEqual(
-      ticked.checklist,
-    );
+    expect((await inThread(posted.id)).checklist).toEqual(ticked.checklist);
   });
 
   it('ticks items whose text has odd spacing or is empty, exactly as stored', async () => {
@@ -165,7 +180,7 @@ describe('the comment thread through the handlers, on the local studio', () => {
     const posted = await priyaComments('Reference attached.', {
       file: { name: 'arc reference.png', bytes },
     });
-    const attachment = (await thread()).find((row) => row.id === posted.id)!.attachments[0]!;
+    const attachment = (await inThread(posted.id)).attachments[0]!;
     expect(attachment).toMatchObject({ name: 'arc reference.png', size: bytes.length });
 
     const first = await app.value<{ path: string }>('attachments:download', {
@@ -187,7 +202,7 @@ describe('the comment thread through the handlers, on the local studio', () => {
     const posted = await priyaComments('Another file.', {
       file: { name: 'notes.txt', bytes: new TextEncoder().encode('hello') },
     });
-    const attachment = (await thread()).find((row) => row.id === posted.id)!.attachments[0]!;
+    const attachment = (await inThread(posted.id)).attachments[0]!;
     // Only an admin may rename it; Kitsu stores whatever name it is given.
     for (const name of ['../../escaped.txt', '..\\..\\escaped2.txt', '..']) {
       await adminApi.expectOk('PUT', `/data/attachment-files/${attachment.id}`, { name });

@@ -53,8 +53,12 @@ export class PersonNameCache {
 
 /** Every person the caller may see, id → full name. */
 export async function loadPersonNames(client: KitsuClient): Promise<Map<string, string>> {
-  const context = asRow(await client.get<unknown>('/data/user/context'));
-  const persons = Array.isArray(context.persons) ? context.persons.map(asRow) : [];
+  return personNamesOf(asRow(await client.get<unknown>('/data/user/context')).persons);
+}
+
+/** id → full name of the context's `persons` (as the server or the cache holds them). */
+export function personNamesOf(contextPersons: unknown): Map<string, string> {
+  const persons = Array.isArray(contextPersons) ? contextPersons.map(asRow) : [];
   const names = new Map<string, string>();
   for (const person of persons) {
     const id = text(person, 'id');

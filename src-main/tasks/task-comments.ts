@@ -24,7 +24,12 @@ export async function listSettableStatuses(
   role: string,
 ): Promise<SettableTaskStatus[]> {
   const context = asRow(await client.get<unknown>('/data/user/context'));
-  const statuses = Array.isArray(context.task_status) ? context.task_status.map(asRow) : [];
+  return settableStatusesOf(context.task_status, role);
+}
+
+/** Of the context's `task_status` (as the server or the cache holds it), those `role` may set. */
+export function settableStatusesOf(contextStatuses: unknown, role: string): SettableTaskStatus[] {
+  const statuses = Array.isArray(contextStatuses) ? contextStatuses.map(asRow) : [];
   return (
     statuses
       // Concept statuses belong to concept tasks, which the todo list does not hold.

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TodoTask } from '../../src-shared/todo-task';
 import {
   DEMO_ACCOUNTS,
@@ -67,12 +67,19 @@ describe('tasks to check, through the handlers', () => {
     });
     expect(posted.status).toBe(201);
 
-    const toCheck = await supervisor.value<TodoTask[]>('tasks:list-to-check', {});
-    expect(toCheck.find((row) => row.id === task.id)).toMatchObject({
-      entityName: task.entityName,
-      taskStatusName: 'Waiting For Approval',
-      projectName: task.projectName,
-    });
+    // The list answers from the supervisor's cache at once; the news reaches it live.
+    let toCheck: TodoTask[] = [];
+    await vi.waitFor(
+      async () => {
+        toCheck = await supervisor.value<TodoTask[]>('tasks:list-to-check', {});
+        expect(toCheck.find((row) => row.id === task.id)).toMatchObject({
+          entityName: task.entityName,
+          taskStatusName: 'Waiting For Approval',
+          projectName: task.projectName,
+        });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     for (const row of toCheck) {
       expect(facts(row).feedback).toBe(true);
       expect(SUPERVISOR.departments).toContain(facts(row).department);

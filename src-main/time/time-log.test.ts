@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TimeLogDay } from '../../src-shared/time-log';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { DEMO_ARTIST_EMAIL, DEMO_PASSWORD } from '../../src-server/seed/demo-accounts';
@@ -54,10 +54,13 @@ describe('the time log of a day, through the handlers, on a real server', () => 
       totalMinutes: 90,
       dayOff: null,
     });
-    expect(changesSince(mark)).toContainEqual({
-      tables: ['time-spent', 'task'],
-      taskIds: [first!.id],
-    });
+    // Once the offline cache has the task's new time spent, the renderer hears of it.
+    await vi.waitFor(() =>
+      expect(changesSince(mark)).toContainEqual({
+        tables: ['time-spent', 'task'],
+        taskIds: [first!.id],
+      }),
+    );
     expect(await taskDuration(first!.id)).toBe(before + 90);
 
     expect((await setTime(second!.id, date, 30)).totalMinutes).toBe(120);
@@ -129,11 +132,13 @@ describe('the time log of a day, through the handlers, on a real server', () => 
       totalMinutes: 0,
       dayOff: { id: expect.any(String), date, endDate: date, description: 'Dentist' },
     });
-    expect(changesSince(mark).map((change) => change.tables)).toContainEqual([
-      'day-off',
-      'time-spent',
-      'task',
-    ]);
+    await vi.waitFor(() =>
+      expect(changesSince(mark).map((change) => change.tables)).toContainEqual([
+        'day-off',
+        'time-spent',
+        'task',
+      ]),
+    );
     expect(await storedMinutes(date)).toEqual([]);
     // The task's time spent lost the day's hour too.
     expect(await taskDuration(task.id)).toBe(before);
@@ -147,7 +152,9 @@ describe('the time log of a day, through the handlers, on a real server', () => 
     mark = jordan.cacheChanges.length;
     const cleared = await jordan.value<TimeLogDay>('time:clear-day-off', { date });
     expect(cleared.dayOff).toBeNull();
-    expect(changesSince(mark).map((change) => change.tables)).toContainEqual(['day-off']);
+    await vi.waitFor(() =>
+      expect(changesSince(mark).map((change) => change.tables)).toContainEqual(['day-off']),
+    );
     const march = await jordanApi.get(`/data/persons/${jordan.personId}/day-offs/month/2031/3`);
     expect(march.body).toEqual([]);
     expect((await setTime(task.id, date, 30)).totalMinutes).toBe(30);

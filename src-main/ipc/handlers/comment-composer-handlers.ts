@@ -12,7 +12,6 @@ import { postCommentThroughOutbox } from '../../sync/outbox-post-comment';
 import { listMentionable, taskProjectId } from '../../tasks/mentionable';
 import { postTaskComment } from '../../tasks/post-task-comment';
 import { listSettableStatuses } from '../../tasks/task-comments';
-import { readThrough } from '../../cache/cached-reads';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
 type ComposerChannel = 'tasks:post-comment' | 'tasks:list-statuses' | 'tasks:list-mentionable';
@@ -31,9 +30,9 @@ export function commentComposerHandlers(services: HandlerServices): HandlerGroup
     return statuses.get(client, 'all', async () => {
       const state = await session.state();
       const role = state.status === 'logged-in' ? state.user.role : 'user';
-      return readThrough(services.cachedReads?.(), 'statuses', () =>
-        listSettableStatuses(client, role),
-      );
+      // From the offline cache's context when it is open.
+      const cache = services.sync?.for(client) ?? null;
+      return cache ? cache.settableStatuses(role) : listSettableStatuses(client, role);
     });
   };
   const mentionableFor = async (client: KitsuClient, taskId: string) => {

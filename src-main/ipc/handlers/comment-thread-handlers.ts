@@ -2,7 +2,6 @@ import { downloadAttachment } from '../../attachments/attachment-download';
 import { replyToComment, toggleAcknowledgement, updateChecklist } from '../../tasks/comment-thread';
 import { PersonNameCache } from '../../tasks/person-names';
 import { listTaskComments } from '../../tasks/task-comments';
-import { readThrough } from '../../cache/cached-reads';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
 type ThreadChannel =
@@ -27,16 +26,11 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
   };
   return {
     'tasks:list-comments': async ({ taskId }) => {
-      const comments = await readThrough(
-        services.cachedReads?.(),
-        `comments:${taskId}`,
-        async () => {
-          const client = await session.client();
-          return listTaskComments(client, taskId, names.resolverFor(client));
-        },
-      );
-      // The person's comments still on their way show on top, marked.
-      return services.outbox?.()?.overlayComments(taskId, comments) ?? comments;
+      const client = await session.client();
+      // From the offline cache at once (refreshed behind), the comments on their way on top.
+      const cache = services.sync?.for(client) ?? null;
+      if (cache) return cache.comments(taskId);
+      return listTaskComments(client, taskId, names.resolverFor(client));
     },
     'tasks:reply': async (input) => {
       const client = await session.client();

@@ -48,7 +48,16 @@ describe('tasks:post-comment through the outbox', () => {
     });
     const [stored] = await commentsWith(taskId, 'Online as ever');
     expect(posted).toMatchObject({ id: stored!.id, outboxState: null });
-    expect(await syncState()).toMatchObject({ connectivity: 'online', pending: 0, conflicts: [] });
+    // The sync after the login may still run ('syncing'): online once it is done.
+    await vi.waitFor(
+      async () =>
+        expect(await syncState()).toMatchObject({
+          connectivity: 'online',
+          pending: 0,
+          conflicts: [],
+        }),
+      { timeout: 30_000, interval: 100 },
+    );
   });
 
   it('online: a refusal reaches the composer, and nothing stays behind', async () => {
@@ -88,7 +97,12 @@ describe('tasks:post-comment through the outbox', () => {
         taskStatus: { id: studio.statusId('wfa'), name: 'Waiting For Approval' },
         person: { id: app.personId, fullName: 'Jordan Reyes' },
       });
-      expect(await syncState()).toMatchObject({ connectivity: 'offline', pending: 1 });
+      // The failed request is confirmed by a probe before the state says offline.
+      await vi.waitFor(
+        async () =>
+          expect(await syncState()).toMatchObject({ connectivity: 'offline', pending: 1 }),
+        { timeout: 10_000, interval: 20 },
+      );
       expect(app.pushesOf('sync:changed').at(-1)).toMatchObject({ pending: 1 });
     } finally {
       studio.proxy.goOnline();
@@ -100,10 +114,15 @@ describe('tasks:post-comment through the outbox', () => {
     });
     expect(await commentsWith(taskId, 'Written on the train')).toHaveLength(1);
     expect(await studio.taskStatusId(taskId)).toBe(studio.statusId('wfa'));
-    expect(app.pushesOf('sync:changed').at(-1)).toMatchObject({
-      connectivity: 'online',
-      pending: 0,
-    });
+    // The catch-up after the gap ('syncing') ends too.
+    await vi.waitFor(
+      () =>
+        expect(app.pushesOf('sync:changed').at(-1)).toMatchObject({
+          connectivity: 'online',
+          pending: 0,
+        }),
+      { timeout: 30_000, interval: 50 },
+    );
   });
 });
 

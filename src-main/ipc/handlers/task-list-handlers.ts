@@ -1,23 +1,33 @@
 import type { TodoTask } from '../../../src-shared/todo-task';
+import type { TaskListName } from '../../cache/task-list-store';
+import type { KitsuClient } from '../../kitsu/kitsu-client';
 import { listDoneTasks, listTasksToCheck, listTodoTasks } from '../../tasks/task-lists';
-import { readThrough } from '../../cache/cached-reads';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
 type TaskListChannel = 'tasks:list-todo' | 'tasks:list-done' | 'tasks:list-to-check';
 
-/** The artist's task lists. */
+const FROM_SERVER: Record<TaskListName, (client: KitsuClient) => Promise<TodoTask[]>> = {
+  todo: listTodoTasks,
+  done: listDoneTasks,
+  'to-check': listTasksToCheck,
+};
+
+/**
+ * The artist's task lists: from the offline cache at once (refreshed behind, with the rows of
+ * writes still on their way laid over), straight from the server when no cache is open.
+ */
 export function taskListHandlers({
   session,
-  outbox,
-  cachedReads,
+  sync,
 }: HandlerServices): HandlerGroup<TaskListChannel> {
-  // A row shows the status and last comment of the person's writes still on their way.
-  const overlay = (tasks: TodoTask[]) => outbox?.()?.overlayTasks(tasks) ?? tasks;
-  const read = (key: string, list: typeof listTodoTasks) =>
-    readThrough(cachedReads?.(), key, async () => list(await session.client()));
+  const read = async (list: TaskListName) => {
+    const client = await session.client();
+    const cache = sync?.for(client) ?? null;
+    return cache ? cache.taskList(list) : FROM_SERVER[list](client);
+  };
   return {
-    'tasks:list-todo': async () => overlay(await read('tasks:todo', listTodoTasks)),
-    'tasks:list-done': async () => overlay(await read('tasks:done', listDoneTasks)),
-    'tasks:list-to-check': () => read('tasks:to-check', listTasksToCheck),
+    'tasks:list-todo': () => read('todo'),
+    'tasks:list-done': () => read('done'),
+    'tasks:list-to-check': () => read('to-check'),
   };
 }

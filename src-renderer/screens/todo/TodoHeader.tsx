@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { LoggedInState } from '../../../src-shared/session';
 import { LiveIndicator } from '../../components/LiveIndicator';
+import { SyncIndicator } from '../../components/SyncIndicator';
 import { call } from '../../ipc/api';
 import { queryKeys } from '../../queries/keys';
 import { useSyncState } from '../../queries/sync-hooks';
@@ -26,16 +27,18 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
   const server = session.server.kind === 'local' ? 'Local studio' : session.server.apiUrl;
   return (
     <Group justify="space-between" px="md" h="100%" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
-        <Text fw={800} size="lg">
+      {/* The server's address gives way first: the indicators and badges stay whole. */}
+      <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <Text fw={800} size="lg" style={{ flexShrink: 0 }}>
           Shotdesk
         </Text>
         <Text size="sm" c="dimmed" truncate>
           {server}
         </Text>
       </Group>
-      <Group gap="sm" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
         <LiveIndicator />
+        <SyncIndicator />
         <PendingWrites />
         {!session.tokenStorage.encrypted && (
           <Tooltip
@@ -48,7 +51,7 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
             </Badge>
           </Tooltip>
         )}
-        <Text size="sm" data-testid="current-user">
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="current-user">
           {session.user.fullName}
         </Text>
         <Button
