@@ -13,7 +13,7 @@ import type { AppError } from '../kitsu/app-error';
 import { KitsuClient, type KitsuTokens } from '../kitsu/kitsu-client';
 import { LIVE_TABLES } from './event-tables';
 import { LiveService } from './live-service';
-import { startCuttableProxy, type CuttableProxy } from './test-support/cuttable-proxy';
+import { proxyTo, type CuttableProxy } from './test-support/cuttable-proxy';
 
 interface Push {
   tables: string[];
@@ -28,10 +28,7 @@ const running: LiveService[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  proxy = await startCuttableProxy({
-    host: '127.0.0.1',
-    port: Number(new URL(server.baseUrl).port),
-  });
+  proxy = await proxyTo(server.baseUrl);
   apiUrl = `${proxy.origin}/api`;
 });
 afterEach(() => {

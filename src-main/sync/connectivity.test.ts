@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../src-server/test-support/test-server';
-import { startCuttableProxy, type CuttableProxy } from '../live/test-support/cuttable-proxy';
+import { proxyTo, type CuttableProxy } from '../live/test-support/cuttable-proxy';
 import { Connectivity, probeServer, type Reachability } from './connectivity';
 import { watchedFetch } from './connectivity-fetch';
 
@@ -12,10 +12,7 @@ const running: Connectivity[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  proxy = await startCuttableProxy({
-    host: '127.0.0.1',
-    port: Number(new URL(server.baseUrl).port),
-  });
+  proxy = await proxyTo(server.baseUrl);
   apiUrl = `${proxy.origin}/api`;
 });
 afterEach(() => {

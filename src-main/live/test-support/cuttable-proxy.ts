@@ -59,3 +59,9 @@ export async function startCuttableProxy(target: {
     },
   };
 }
+
+/** A cuttable proxy in front of the server at `url` (its host and port). */
+export function proxyTo(url: string): Promise<CuttableProxy> {
+  const { hostname, port } = new URL(url);
+  return startCuttableProxy({ host: hostname, port: Number(port) });
+}

@@ -6,7 +6,7 @@ import { startDemoTestServer } from '../../../src-server/test-support/demo-test-
 import type { TestServer } from '../../../src-server/test-support/test-server';
 import { openCacheDb, type CacheDb } from '../../cache/cache-db';
 import { KitsuClient } from '../../kitsu/kitsu-client';
-import { startCuttableProxy, type CuttableProxy } from '../../live/test-support/cuttable-proxy';
+import { proxyTo, type CuttableProxy } from '../../live/test-support/cuttable-proxy';
 import { studioApi, type StudioApi } from '../../test-support/studio-api';
 import type { CommentChecklistItem } from '../../../src-shared/task-comment';
 import { GrantedFiles } from '../../files/granted-files';
@@ -51,7 +51,7 @@ export interface OutboxStudio {
 export async function startOutboxStudio(): Promise<OutboxStudio> {
   const server = await startDemoTestServer();
   const url = new URL(server.baseUrl);
-  const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port) });
+  const proxy = await proxyTo(server.baseUrl);
   const jordan = await studioApi(server.baseUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
   const tom = await studioApi(server.baseUrl, 'tom.becker@example.com', DEMO_PASSWORD);
   const admin = await studioApi(server.baseUrl, 'admin@example.com', DEMO_PASSWORD);
