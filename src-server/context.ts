@@ -11,6 +11,12 @@ export interface ServerSettings {
   minPasswordLength: number;
   /** Largest comment attachment accepted, in bytes (checked while streaming). */
   maxAttachmentBytes: number;
+  /** Largest preview upload accepted, in bytes (checked while streaming). */
+  maxPreviewBytes: number;
+  /** The ffmpeg executable: a name looked up on PATH, or a path. */
+  ffmpegPath: string;
+  /** The ffprobe executable: a name looked up on PATH, or a path. */
+  ffprobePath: string;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -20,6 +26,9 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   loginLockoutSeconds: 60,
   minPasswordLength: 8,
   maxAttachmentBytes: 50 * 1024 * 1024,
+  maxPreviewBytes: 2 * 1024 * 1024 * 1024,
+  ffmpegPath: 'ffmpeg',
+  ffprobePath: 'ffprobe',
 };
 
 /** What every route module receives: the database and the server-wide services. */
