@@ -40,7 +40,13 @@ export function previewPath(
   const ext = extension.toLowerCase();
   if (!SAFE_EXTENSION.test(ext)) throw new Error(`Not a storable extension: ${extension}`);
   const id = previewFileId.toLowerCase();
-  return insideFolder(previewsRoot(dataDir), variant, id.slice(0, 3), id.slice(3, 6), `${id}.${ext}`);
+  return insideFolder(
+    previewsRoot(dataDir),
+    variant,
+    id.slice(0, 3),
+    id.slice(3, 6),
+    `${id}.${ext}`,
+  );
 }
 
 /** A fresh file path for an upload or a conversion in progress, on the same disk as the store. */
