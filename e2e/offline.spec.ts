@@ -76,7 +76,7 @@ test('offline: a comment with a status change waits, survives a restart, and lan
     // Logging out now would leave it behind: the app says what happens to it.
     await page.keyboard.press('Escape');
     await page.getByTestId('logout').click();
-    const warning = page.getByRole('dialog', { name: 'Log out with comments not sent yet?' });
+    const warning = page.getByRole('dialog', { name: 'Log out with changes not sent yet?' });
     await expect(warning).toContainText(
       'It stays on this computer and is sent the next time you log in here as Jordan Reyes',
     );
@@ -101,7 +101,7 @@ test('offline: a comment with a status change waits, survives a restart, and lan
     await page.keyboard.press('Escape');
     await page.getByTestId('pending-writes').click();
     const list = page.getByTestId('pending-writes-list');
-    await expect(list).toContainText('One comment waits on this computer');
+    await expect(list).toContainText('One change waits on this computer');
     await expect(list).toHaveCSS('opacity', '1');
     await app.shot('offline-pending-after-restart', { keepPointer: true });
     await page.keyboard.press('Escape');
@@ -199,6 +199,75 @@ test('offline: a status change that met someone else’s is shown as a conflict 
     expect(task.task_status_id).toBe(statuses.retake);
     await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('retake');
     await app.shot('offline-conflict-resolved');
+  } finally {
+    await host.stop();
+    await proxy.close();
+    await server.stop();
+    userData.remove();
+    serverData.remove();
+  }
+});
+
+test('offline: a reply, an acknowledgement and logged time wait, then land once', async ({
+  page,
+}) => {
+  const serverData = tempDir('shotdesk-e2e-server-');
+  const userData = tempDir('shotdesk-e2e-user-');
+  const server = await startKitsuServer(serverData.path);
+  const api = new URL(server.url);
+  const proxy = await startCuttableProxy({ host: api.hostname, port: Number(api.port) });
+  const host = await startDevHost(userData.path, { serverUrl: `${proxy.origin}${api.pathname}` });
+  try {
+    const app = new ShotdeskPages(page);
+    const taskId = await openTaskInProgress(page, app, host.url);
+    const panel = page.getByTestId('task-panel');
+    const tom = await studioApi(server.url, 'tom.becker@example.com', DEMO_PASSWORD);
+    const jordan = await studioApi(server.url, JORDAN, DEMO_PASSWORD);
+    const notes = (await tom.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+      task_status_id: (await statusIds(tom)).wip,
+      comment: 'Smooth the arc of the jump.',
+    })) as { id: string };
+    const toms = panel.getByTestId('comment').filter({ hasText: 'Smooth the arc of the jump.' });
+    await expect(toms).toBeVisible();
+
+    proxy.goOffline();
+    await toms.getByTestId('comment-reply-open').click();
+    await toms.getByTestId('reply-text').fill('Will do, tonight.');
+    await toms.getByTestId('reply-send').click();
+    const reply = toms.getByTestId('comment-reply');
+    await expect(reply).toHaveAttribute('data-outbox-state', 'pending');
+    await expect(reply.getByTestId('comment-outbox-state')).toHaveText('Waiting to send');
+
+    await toms.getByTestId('comment-ack').click();
+    await expect(toms.getByTestId('comment-ack')).toHaveAttribute('data-acknowledged', 'true');
+    await expect(toms.getByTestId('comment-ack-pending')).toHaveText('Waiting to send');
+
+    const time = panel.getByTestId('task-time-log');
+    await time.getByTestId('duration-input').fill('1h30');
+    await time.getByTestId('duration-input').press('Enter');
+    await expect(time.getByTestId('duration-status')).toHaveText('Waiting to send');
+    await expect(page.getByTestId('pending-writes')).toHaveText('3 waiting to send');
+    await app.shot('offline-reply-ack-time');
+
+    proxy.goOnline();
+    await expect(page.getByTestId('pending-writes')).toBeHidden({ timeout: 60_000 });
+    await expect(reply).not.toHaveAttribute('data-outbox-state', /.+/);
+    await expect(toms.getByTestId('comment-ack-pending')).toHaveCount(0);
+    await expect(time.getByTestId('duration-status')).not.toHaveText('Waiting to send');
+    const stored = (await jordan.expectOk('GET', `/data/comments/${notes.id}`)) as {
+      replies: { text: string }[];
+      acknowledgements: string[];
+    };
+    expect(stored.replies.map((row) => row.text)).toEqual(['Will do, tonight.']);
+    expect(stored.acknowledgements).toEqual([jordan.personId]);
+    const today = await page.getByTestId('task-time-log').getAttribute('data-date');
+    const spent = (await jordan.expectOk(
+      'GET',
+      `/data/user/tasks/${taskId}/time-spents/${today}`,
+    )) as {
+      duration: number;
+    };
+    expect(spent.duration).toBe(90);
   } finally {
     await host.stop();
     await proxy.close();

@@ -113,7 +113,11 @@ export const CHANNEL_INPUTS = {
     })
     .strict(),
   'tasks:reply': z.object({ taskId: uuid, commentId: uuid, text: text(COMMENT_TEXT_MAX) }).strict(),
-  'tasks:acknowledge': z.object({ taskId: uuid, commentId: uuid }).strict(),
+  // `acknowledged`: the state the person asked for (a replay must not toggle it twice);
+  // without it, the opposite of the person's current acknowledgement.
+  'tasks:acknowledge': z
+    .object({ taskId: uuid, commentId: uuid, acknowledged: z.boolean().optional() })
+    .strict(),
   'tasks:update-checklist': z
     .object({ taskId: uuid, commentId: uuid, checklist: checklistTicksSchema })
     .strict(),
@@ -161,7 +165,8 @@ export interface ChannelOutputs {
   'tasks:list-comments': TaskComment[];
   'tasks:post-comment': TaskComment;
   'tasks:reply': CommentReply;
-  'tasks:acknowledge': { commentId: string; acknowledgedBy: string[] };
+  /** `pending`: the change waits in the outbox (offline); the list shows it as it will be. */
+  'tasks:acknowledge': { commentId: string; acknowledgedBy: string[]; pending?: boolean };
   'tasks:update-checklist': { commentId: string; checklist: CommentChecklistItem[] };
   'tasks:list-mentionable': MentionCandidate[];
   'tasks:list-statuses': SettableTaskStatus[];

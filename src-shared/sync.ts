@@ -16,8 +16,12 @@ export interface OutboxConflict {
   summary: string;
   /** Why it stopped, in words: "Mia Chen set the status to Approved meanwhile." */
   reason: string;
-  /** The comment text as written, for editing. */
+  /** The text as written (a comment's, a reply's), or what the write was meant to do. */
   text: string;
+  /** Whether `edit` applies: the write carries a text. */
+  editable: boolean;
+  /** Where the person meets it: the task's thread, or the time sheet. */
+  area: 'thread' | 'time-log';
   state: Extract<OutboxState, 'conflict' | 'failed'>;
 }
 

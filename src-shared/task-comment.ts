@@ -44,6 +44,8 @@ export interface CommentReply {
   /** The people `@`-mentioned in the reply, resolved to names for highlighting. */
   mentions: CommentPersonRef[];
   attachments: CommentAttachment[];
+  /** Written here but not on the server yet; absent once the server has it. */
+  outboxState?: OutboxState | null;
 }
 
 export interface TaskComment {
@@ -60,6 +62,8 @@ export interface TaskComment {
   replies: CommentReply[];
   /** Ids of the people who acknowledged the comment. */
   acknowledgedBy: string[];
+  /** The person's own acknowledgement (or its withdrawal) waits in the outbox. */
+  acknowledgementPending?: boolean;
   /** The people `@`-mentioned in the comment, resolved to names for highlighting. */
   mentions: CommentPersonRef[];
   /** The comment's own attachments (a reply's are on the reply). */

@@ -29,4 +29,8 @@ export interface TimeLogDay {
   totalMinutes: number;
   /** The day off covering the date; time cannot be logged on it. */
   dayOff: DayOff | null;
+  /** Tasks whose time of the day waits in the outbox (shown as it will be). */
+  pendingTaskIds?: string[];
+  /** Setting or clearing the day off waits in the outbox. */
+  dayOffPending?: boolean;
 }

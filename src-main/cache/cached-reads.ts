@@ -34,6 +34,12 @@ export class CachedReads {
     return value;
   }
 
+  /** The last kept answer, without asking the server; null when there is none. */
+  peek<T>(key: string): T | null {
+    const kept = this.select.get(key);
+    return kept ? (JSON.parse(kept.body) as T) : null;
+  }
+
   /** Keeps an answer the server gave to a write (e.g. the day a time entry changed). */
   keep<T>(key: string, value: T): void {
     this.upsert.run(key, JSON.stringify(value), new Date().toISOString());

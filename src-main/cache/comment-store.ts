@@ -87,6 +87,31 @@ export function putNewComment(db: CacheDb, taskId: string, row: unknown): void {
 }
 
 /**
+ * Changes one cached comment of a thread as the server just did (a reply added, the
+ * acknowledgements), so that the thread shows it before its next refresh. Nothing happens when
+ * the thread or the comment is not cached.
+ */
+export function patchCachedComment(
+  db: CacheDb,
+  taskId: string,
+  commentId: string,
+  patch: (row: Record<string, unknown>) => Record<string, unknown>,
+): void {
+  const json = db
+    .prepare('SELECT json FROM comment_row WHERE task_id = ? AND id = ?')
+    .pluck()
+    .get(taskId, commentId) as string | undefined;
+  if (json === undefined) return;
+  const row = JSON.parse(json) as unknown;
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return;
+  db.prepare('UPDATE comment_row SET json = ? WHERE task_id = ? AND id = ?').run(
+    JSON.stringify(patch(row as Record<string, unknown>)),
+    taskId,
+    commentId,
+  );
+}
+
+/**
  * Marks threads to be read again: their task moved, and the cache has not seen the news yet.
  * A complete sync reads them (`staleThreadIds`); reading one whole clears the mark.
  */

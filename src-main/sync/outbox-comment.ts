@@ -29,6 +29,8 @@ function statusIfFixed(entry: OutboxEntry, payload: CommentPayload): string | nu
 
 /** A comment with a status, a checklist and files, on a task. */
 export const commentKind: OutboxKind = {
+  area: 'thread',
+
   async replay(context, entry) {
     const payload = commentPayload(entry);
     const taskId = entry.taskId!;

@@ -80,6 +80,8 @@ describe('a status change the server moved under', () => {
         summary: 'Comment with status wfa',
         reason: 'Tom Becker set the status to Retake meanwhile.',
         text: 'Ready for review',
+        editable: true,
+        area: 'thread',
         state: 'conflict',
       },
     ]);

@@ -1,5 +1,5 @@
-import { putNewComment } from '../cache/comment-store';
 import { Outbox, type OutboxOptions } from './outbox';
+import { keepDelivery } from './outbox-delivered';
 import { outboxFilesDir } from './outbox-files';
 import type { SyncExtensionFactory } from './sync-extension';
 
@@ -28,11 +28,13 @@ export class OutboxExtension {
         online: () => session.online(),
         onOnline: (listener) => session.onOnline(listener),
         reportOffline: (error) => session.reportOffline(error),
-        // In the delivery's transaction: the cached thread has the server's comment at once.
-        onDelivered: (entry, body) => {
-          if (entry.kind === 'comment' && entry.taskId)
-            putNewComment(session.db, entry.taskId, body);
-        },
+        // In the delivery's transaction: the cache has the server's answer at once.
+        onDelivered: (entry, body) =>
+          keepDelivery(
+            { db: session.db, keptReads: session.keptReads, store: outbox.store },
+            entry,
+            body,
+          ),
         onChange: (taskIds) => session.localChange(taskIds),
       },
       this.options,

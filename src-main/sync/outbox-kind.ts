@@ -1,4 +1,5 @@
 import type { TaskComment, TaskStatusRef } from '../../src-shared/task-comment';
+import type { TimeLogDay } from '../../src-shared/time-log';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import type { OutboxEntry } from './outbox-entry';
 
@@ -10,6 +11,8 @@ export interface ReplayContext {
   filesRoot: string;
   /** Whether a server row is already another write's delivery. */
   isReceipted(serverId: string): boolean;
+  /** The server's id of what an earlier write of this outbox created (a comment replied to). */
+  serverIdOf(outboxId: string): string | null;
 }
 
 export type ReplayOutcome =
@@ -38,14 +41,28 @@ export interface OutboxKind {
   replay(context: ReplayContext, entry: OutboxEntry): Promise<ReplayOutcome>;
   /** What it is, in words: "Comment with status Retake on SQ010 / SH060". */
   summary(entry: OutboxEntry): string;
-  /** Its text, for editing. */
+  /** Its text, for editing; or what it was meant to do, when it has none. */
   text(entry: OutboxEntry): string;
-  /** Its payload with a new text. */
-  withText(entry: OutboxEntry, text: string): unknown;
+  /** Its payload with a new text; absent when the write has no text to edit. */
+  withText?(entry: OutboxEntry, text: string): unknown;
+  /** Where the person meets it when it stops. */
+  area: 'thread' | 'time-log';
   /** The task's status once it lands, as far as one can tell now; null when it sets none. */
   expectedStatusAfter(entry: OutboxEntry): string | null;
   /** The status the task shows meanwhile, when the write changes it. */
   optimisticStatus(entry: OutboxEntry): TaskStatusRef | null;
   /** How it shows in the task's thread meanwhile, if it is a comment there. */
   optimisticComment?(entry: OutboxEntry): TaskComment;
+  /**
+   * The thread (newest first) as it will be once it lands, for writes on existing comments.
+   * `sameComment` tells whether a comment of the thread is the one an id names (an outbox id
+   * of a comment delivered since names the server's comment).
+   */
+  overlayThread?(
+    entry: OutboxEntry,
+    comments: TaskComment[],
+    sameComment: (comment: TaskComment, id: string) => boolean,
+  ): TaskComment[];
+  /** The time log day as it will be once it lands, for writes on that day. */
+  overlayDay?(entry: OutboxEntry, day: TimeLogDay): TimeLogDay;
 }

@@ -70,6 +70,12 @@ export class OutboxStore {
       .map(toOutboxEntry);
   }
 
+  forLane(lane: string): OutboxEntry[] {
+    return this.sql('SELECT * FROM outbox_entry WHERE lane = ? ORDER BY seq')
+      .all(lane)
+      .map(toOutboxEntry);
+  }
+
   /** The lane's oldest write: the only one that may go next. */
   head(lane: string): OutboxEntry | null {
     const row = this.sql('SELECT * FROM outbox_entry WHERE lane = ? ORDER BY seq LIMIT 1').get(
@@ -157,7 +163,8 @@ export class OutboxStore {
         `INSERT OR REPLACE INTO outbox_receipt (id, kind, task_id, server_id, delivered_at)
            VALUES (?, ?, ?, ?, ?)`,
       ).run(entry.id, entry.kind, entry.taskId, serverId, this.stamp());
-      if (statusAfter !== null) this.rebaseNext(entry, statusAfter);
+      // A write that sets no status (a reply, an ack) passes on the one it expected.
+      this.rebaseNext(entry, statusAfter ?? entry.baseStatusId);
       alsoInTransaction?.();
     })();
   }

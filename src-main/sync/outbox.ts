@@ -1,14 +1,18 @@
 import type { ConflictAction, OutboxConflict } from '../../src-shared/sync';
 import type { TaskComment } from '../../src-shared/task-comment';
+import type { TimeLogDay } from '../../src-shared/time-log';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { AppError } from '../kitsu/app-error';
 import { backoffDelay } from '../kitsu/backoff';
 import type { OutboxEntry, OutboxKindName } from './outbox-entry';
+import { ackKind } from './outbox-ack';
 import { commentKind } from './outbox-comment';
 import { removeOutboxFiles } from './outbox-files';
 import type { OutboxHost } from './outbox-host';
 import type { OutboxKind } from './outbox-kind';
+import { replyKind } from './outbox-reply';
 import { OutboxStore, type NewOutboxEntry } from './outbox-store';
+import { dayOffKind, TIME_LOG_LANE, timeSpentKind } from './outbox-time';
 import { runLane, type EntryOutcome, type LaneRunnerDeps } from './replay';
 
 export interface OutboxOptions {
@@ -20,7 +24,13 @@ export interface OutboxOptions {
   now?: () => Date;
 }
 
-const KINDS: Record<OutboxKindName, OutboxKind> = { comment: commentKind };
+const KINDS: Record<OutboxKindName, OutboxKind> = {
+  comment: commentKind,
+  reply: replyKind,
+  ack: ackKind,
+  'time-spent': timeSpentKind,
+  'day-off': dayOffKind,
+};
 
 /**
  * The person's writes that the server has not confirmed: kept in the cache file, replayed in
@@ -89,8 +99,14 @@ export class Outbox {
 
   /** The task's status once every waiting write of its lane has landed, as far as one can tell. */
   expectedStatus(lane: string): string | null {
-    const tail = this.store.tail(lane);
-    return tail ? KINDS[tail.kind].expectedStatusAfter(tail) : null;
+    const entries = this.store.forLane(lane);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const entry = entries[index]!;
+      // A reply or an ack leaves the status as it found it.
+      const status = KINDS[entry.kind].expectedStatusAfter(entry) ?? entry.baseStatusId;
+      if (status !== null) return status;
+    }
+    return null;
   }
 
   /**
@@ -147,6 +163,8 @@ export class Outbox {
           summary: kind.summary(entry),
           reason: entry.reason ?? '',
           text: kind.text(entry),
+          editable: kind.withText !== undefined,
+          area: kind.area,
           state: entry.state,
         },
       ];
@@ -174,6 +192,12 @@ export class Outbox {
         break;
       case 'edit':
         if (text === undefined) throw new AppError('invalid-input', 'Edit needs the new text.');
+        if (!kind.withText) {
+          throw new AppError(
+            'invalid-input',
+            'This write has no text to edit: try again or discard it.',
+          );
+        }
         // After a conflict, the edited comment goes as written: the person has seen the news.
         this.store.resume(
           id,
@@ -216,10 +240,31 @@ export class Outbox {
   }
 
   /**
-   * The server's thread (newest first) with the outbox's comments on top. A write being sent
-   * may be in the server's list already; it shows once.
+   * The server's thread (newest first) with the outbox's comments on top and its replies and
+   * acknowledgements in place. A write being sent may be in the server's list already; it
+   * shows once.
    */
   overlayComments(taskId: string, comments: readonly TaskComment[]): TaskComment[] {
+    let thread = this.withWaitingComments(taskId, comments);
+    const sameComment = (comment: TaskComment, id: string) =>
+      comment.id === id || comment.id === this.store.receipt(id)?.serverId;
+    for (const entry of this.store.forTask(taskId)) {
+      const kind = KINDS[entry.kind];
+      if (kind.overlayThread) thread = kind.overlayThread(entry, thread, sameComment);
+    }
+    return thread;
+  }
+
+  /** A time log day as it will be once its waiting writes land. */
+  overlayDay(day: TimeLogDay): TimeLogDay {
+    let shown = day;
+    for (const entry of this.store.forLane(TIME_LOG_LANE)) {
+      shown = KINDS[entry.kind].overlayDay?.(entry, shown) ?? shown;
+    }
+    return shown;
+  }
+
+  private withWaitingComments(taskId: string, comments: readonly TaskComment[]): TaskComment[] {
     const waiting = this.optimisticComments(taskId).filter(
       (mine) =>
         mine.outboxState !== 'sending' ||
@@ -305,6 +350,7 @@ export class Outbox {
         personId: this.host.personId,
         filesRoot: this.host.filesRoot,
         isReceipted: (serverId) => this.store.isReceipted(serverId),
+        serverIdOf: (outboxId) => this.store.receipt(outboxId)?.serverId ?? null,
       }),
       isInteractive: (id) => this.interactive.has(id),
       serverErrors: this.serverErrors,

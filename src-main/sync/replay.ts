@@ -116,7 +116,8 @@ async function failure(
     return appError.code === 'auth-expired' ? { type: 'stopped' } : { type: 'retry', attempts };
   }
   deps.serverErrors.delete(entry.id);
-  if (deps.isInteractive(entry.id) && appError.status !== null && appError.status < 500) {
+  // A refusal: the server's 4xx, or a check of main's own that the server would make too.
+  if (deps.isInteractive(entry.id) && (appError.status === null || appError.status < 500)) {
     // The composer is waiting: the refusal goes back to it, and nothing stays behind.
     store.discard(entry);
     await removeOutboxFiles(deps.filesRoot, entry.id);
@@ -136,5 +137,9 @@ function refusalReason(error: AppError): string {
   // The client's message: "<METHOD> <path> failed (HTTP <status>[: <detail>]). <advice>"
   const said = /\((HTTP \d+(?:: .*)?)\)\. (.*)$/s.exec(error.message);
   const what = error.status >= 500 ? 'The server kept failing on it' : 'The server refused it';
-  return said ? `${what} (${said[1]}). ${said[2]}` : `${what} (HTTP ${error.status}).`;
+  if (said) return `${what} (${said[1]}). ${said[2]}`;
+  // Main's own explanation of the refusal (e.g. "You can log time only on tasks assigned…").
+  return error.message
+    ? `${what} (HTTP ${error.status}): ${error.message}`
+    : `${what} (HTTP ${error.status}).`;
 }

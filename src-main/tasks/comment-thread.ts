@@ -23,13 +23,22 @@ export async function replyToComment(
   input: CommentRef & { text: string },
   resolveNames: NameResolver = noNames,
 ): Promise<CommentReply> {
-  const answer = await explainFailure(
-    client.post<unknown>(`${commentPath(input)}/reply`, { text: input.text }),
-    {
-      'not-found': GONE,
-      forbidden: 'You may not reply in this thread. Ask your production manager for access.',
-    },
-  );
+  return toReply(await sendReply(client, input), resolveNames);
+}
+
+/** The bare `POST …/reply`: the server's row of the reply. */
+export async function sendReply(
+  client: KitsuClient,
+  input: CommentRef & { text: string },
+): Promise<unknown> {
+  return explainFailure(client.post<unknown>(`${commentPath(input)}/reply`, { text: input.text }), {
+    'not-found': GONE,
+    forbidden: 'You may not reply in this thread. Ask your production manager for access.',
+  });
+}
+
+/** A reply row of the server as the thread shows it, mentioned people named. */
+export async function toReply(answer: unknown, resolveNames: NameResolver): Promise<CommentReply> {
   const row = asRow(answer);
   const names = await resolveNames(mentionedIds([row]));
   const files = Array.isArray(row.attachment_files) ? row.attachment_files.map(asRow) : [];
@@ -44,20 +53,27 @@ export async function toggleAcknowledgement(
   client: KitsuClient,
   input: CommentRef,
 ): Promise<{ commentId: string; acknowledgedBy: string[] }> {
+  await postAck(client, input);
+  return { commentId: input.commentId, acknowledgedBy: await readAcknowledgers(client, input) };
+}
+
+/** The bare toggle. */
+export async function postAck(client: KitsuClient, input: CommentRef): Promise<void> {
   await explainFailure(client.post<unknown>(`${commentPath(input)}/ack`), {
     'not-found': GONE,
     forbidden: 'You may not acknowledge comments of this task.',
   });
+}
+
+/** Who acknowledged the comment, as the server has it now. */
+export async function readAcknowledgers(client: KitsuClient, input: CommentRef): Promise<string[]> {
   const comment = await readComment(client, input);
   const acks = Array.isArray(comment.acknowledgements) ? comment.acknowledgements : [];
-  return {
-    commentId: input.commentId,
-    acknowledgedBy: acks.flatMap((ack) => {
-      // Ids, as `relations=true` serializes them; tolerate embedded persons.
-      const id = typeof ack === 'string' ? ack : text(asRow(ack), 'id');
-      return id === null ? [] : [id];
-    }),
-  };
+  return acks.flatMap((ack) => {
+    // Ids, as `relations=true` serializes them; tolerate embedded persons.
+    const id = typeof ack === 'string' ? ack : text(asRow(ack), 'id');
+    return id === null ? [] : [id];
+  });
 }
 
 /**
@@ -95,7 +111,7 @@ export async function updateChecklist(
 }
 
 /** `GET /data/comments/{id}`, checked to belong to the task (else it is not this thread's). */
-async function readComment(client: KitsuClient, input: CommentRef): Promise<Row> {
+export async function readComment(client: KitsuClient, input: CommentRef): Promise<Row> {
   const comment = asRow(
     await explainFailure(
       client.get<unknown>(`/data/comments/${encodeURIComponent(input.commentId)}`),

@@ -7,6 +7,9 @@ const asRow = (value: unknown): Row => (value && typeof value === 'object' ? (va
 const text = (row: Row, key: string): string | null =>
   typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 
+/** Where the offline cache keeps a day of the time log as the server last answered it. */
+export const timeLogDayKey = (date: IsoDate): string => `time:day:${date}`;
+
 /**
  * The person's time log of one day: `GET /data/user/time-spents/{date}` and
  * `GET /data/user/day-offs/{date}`, both the caller's own.

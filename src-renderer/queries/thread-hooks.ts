@@ -30,13 +30,21 @@ export function useReply(taskId: string, commentId: string) {
   });
 }
 
-/** Toggles the person's acknowledgement of a comment; the count is the server's. */
+/**
+ * Acknowledges a comment or withdraws it (`acknowledged`: the state asked for); the count is
+ * the server's, or as it will be while the change waits offline.
+ */
 export function useAcknowledge(taskId: string, commentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => call('tasks:acknowledge', { taskId, commentId }),
-    onSuccess: ({ acknowledgedBy }) =>
-      patchComment(client, taskId, commentId, (comment) => ({ ...comment, acknowledgedBy })),
+    mutationFn: (acknowledged: boolean) =>
+      call('tasks:acknowledge', { taskId, commentId, acknowledged }),
+    onSuccess: ({ acknowledgedBy, pending }) =>
+      patchComment(client, taskId, commentId, (comment) => ({
+        ...comment,
+        acknowledgedBy,
+        acknowledgementPending: pending === true,
+      })),
   });
 }
 

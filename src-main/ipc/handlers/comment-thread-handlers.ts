@@ -1,5 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { formatKitsuDateTime } from '../../../src-shared/kitsu/datetime';
+import type { CommentReply } from '../../../src-shared/task-comment';
 import { downloadAttachment } from '../../attachments/attachment-download';
-import { replyToComment, toggleAcknowledgement, updateChecklist } from '../../tasks/comment-thread';
+import { AppError } from '../../kitsu/app-error';
+import type { Outbox } from '../../sync/outbox';
+import type { AckPayload } from '../../sync/outbox-ack';
+import type { ReplyPayload } from '../../sync/outbox-reply';
+import { writeThroughOutbox } from '../../sync/outbox-write-through';
+import {
+  readAcknowledgers,
+  replyToComment,
+  toReply,
+  toggleAcknowledgement,
+  updateChecklist,
+} from '../../tasks/comment-thread';
 import { PersonNameCache } from '../../tasks/person-names';
 import { listTaskComments } from '../../tasks/task-comments';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
@@ -34,10 +48,71 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
     },
     'tasks:reply': async (input) => {
       const client = await session.client();
-      return afterWrite(input.taskId, replyToComment(client, input, names.resolverFor(client)));
+      const outbox = services.outbox?.() ?? null;
+      if (!outbox) {
+        return afterWrite(input.taskId, replyToComment(client, input, names.resolverFor(client)));
+      }
+      const author = await loggedInPerson(services);
+      const payload: ReplyPayload = {
+        commentId: input.commentId,
+        text: input.text,
+        author,
+        mentions: [],
+        taskLabel: null,
+      };
+      return afterWrite(
+        input.taskId,
+        writeThroughOutbox<CommentReply>(
+          outbox,
+          laneEntry(outbox, input.taskId, 'reply', payload),
+          {
+            delivered: (body) => toReply(body, names.resolverFor(client)),
+            waiting: (entry) => ({
+              id: entry.id,
+              text: input.text,
+              createdAt: formatKitsuDateTime(new Date(entry.createdAt)),
+              person: author,
+              mentions: [],
+              attachments: [],
+              outboxState: entry.state,
+            }),
+          },
+        ),
+      );
     },
-    'tasks:acknowledge': async (input) =>
-      afterWrite(input.taskId, toggleAcknowledgement(await session.client(), input)),
+    'tasks:acknowledge': async (input) => {
+      const client = await session.client();
+      const outbox = services.outbox?.() ?? null;
+      if (!outbox) return afterWrite(input.taskId, toggleAcknowledgement(client, input));
+      const me = await loggedInPerson(services);
+      const shown = async () => {
+        const thread = (await services.sync?.for(client)?.comments(input.taskId)) ?? [];
+        return thread.find((comment) => comment.id === input.commentId) ?? null;
+      };
+      const acknowledged =
+        input.acknowledged ??
+        !(
+          (await shown())?.acknowledgedBy.includes(me.id) ??
+          (await readAcknowledgers(client, input)).includes(me.id)
+        );
+      const payload: AckPayload = {
+        commentId: input.commentId,
+        acknowledged,
+        personId: me.id,
+        taskLabel: null,
+      };
+      return afterWrite(
+        input.taskId,
+        writeThroughOutbox(outbox, laneEntry(outbox, input.taskId, 'ack', payload), {
+          delivered: (body) => body as { commentId: string; acknowledgedBy: string[] },
+          waiting: async () => ({
+            commentId: input.commentId,
+            acknowledgedBy: (await shown())?.acknowledgedBy ?? [],
+            pending: true,
+          }),
+        }),
+      );
+    },
     'tasks:update-checklist': async (input) =>
       afterWrite(input.taskId, updateChecklist(await session.client(), input)),
     'attachments:download': async ({ attachmentId }) => {
@@ -47,4 +122,24 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
       return { path };
     },
   };
+}
+
+/** A write on a task's thread: in the task's lane, after its other waiting writes. */
+function laneEntry(outbox: Outbox, taskId: string, kind: 'reply' | 'ack', payload: unknown) {
+  return {
+    id: randomUUID(),
+    lane: taskId,
+    taskId,
+    kind,
+    payload,
+    baseStatusId: outbox.expectedStatus(taskId),
+  };
+}
+
+async function loggedInPerson(services: HandlerServices) {
+  const state = await services.session.state();
+  if (state.status !== 'logged-in') {
+    throw new AppError('auth-expired', 'You are not logged in. Log in first.');
+  }
+  return { id: state.user.id, fullName: state.user.fullName };
 }

@@ -2,17 +2,21 @@ import { Button, Text } from '@mantine/core';
 import { errorMessage } from '../../ipc/ipc-call-error';
 import { useAcknowledge } from '../../queries/thread-hooks';
 import { ThumbUpIcon } from '../../components/icons';
+import { OutboxBadge } from './OutboxBadge';
 
 /** Acknowledges a comment ("seen, on it"), or withdraws it: the count is everyone's. */
 export function AckButton({
   taskId,
   commentId,
   acknowledgedBy,
+  pending,
   myId,
 }: {
   taskId: string;
   commentId: string;
   acknowledgedBy: readonly string[];
+  /** The person's change waits in the outbox (offline). */
+  pending: boolean;
   myId: string | null;
 }) {
   const ack = useAcknowledge(taskId, commentId);
@@ -30,7 +34,7 @@ export function AckButton({
         size="compact-sm"
         leftSection={<ThumbUpIcon />}
         loading={ack.isPending}
-        onClick={() => ack.mutate()}
+        onClick={() => ack.mutate(!mine)}
         aria-pressed={mine}
         aria-label={label}
         title={label}
@@ -39,6 +43,11 @@ export function AckButton({
       >
         <span data-testid="comment-ack-count">{count}</span>
       </Button>
+      {pending && (
+        <span data-testid="comment-ack-pending">
+          <OutboxBadge state="pending" />
+        </span>
+      )}
       {ack.isError && (
         <Text size="xs" c="red" role="alert" data-testid="comment-ack-error">
           {errorMessage(ack.error)}

@@ -80,6 +80,7 @@ export function CommentItem({
               taskId={taskId}
               commentId={comment.id}
               acknowledgedBy={comment.acknowledgedBy}
+              pending={comment.acknowledgementPending === true}
               myId={myId}
             />
             <Button

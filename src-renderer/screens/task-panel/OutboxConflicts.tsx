@@ -5,10 +5,19 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useResolveOutbox } from '../../queries/outbox-hooks';
 import { useSyncState } from '../../queries/sync-hooks';
 
-/** The task's comments that stopped on their way to the server, each with its ways out. */
-export function OutboxConflicts({ taskId }: { taskId: string }) {
+/**
+ * The writes that stopped on their way to the server, each with its ways out: a task's thread
+ * writes (`taskId`), or the time sheet's.
+ */
+export function OutboxConflicts(
+  props: { area: 'thread'; taskId: string } | { area: 'time-log'; taskId?: undefined },
+) {
   const sync = useSyncState();
-  const stopped = (sync.data?.conflicts ?? []).filter((conflict) => conflict.taskId === taskId);
+  const stopped = (sync.data?.conflicts ?? []).filter(
+    (conflict) =>
+      conflict.area === props.area &&
+      (props.taskId === undefined || conflict.taskId === props.taskId),
+  );
   if (stopped.length === 0) return null;
   return (
     <Stack gap="sm" data-testid="outbox-conflicts">
@@ -138,15 +147,17 @@ function ConflictCard({ conflict }: { conflict: OutboxConflict }) {
             >
               {isConflict ? 'Post anyway' : 'Try again'}
             </Button>
-            <Button
-              size="xs"
-              variant="default"
-              disabled={busy}
-              onClick={() => setEditing(true)}
-              data-testid="conflict-edit"
-            >
-              Edit
-            </Button>
+            {conflict.editable && (
+              <Button
+                size="xs"
+                variant="default"
+                disabled={busy}
+                onClick={() => setEditing(true)}
+                data-testid="conflict-edit"
+              >
+                Edit
+              </Button>
+            )}
             <Button
               size="xs"
               variant="subtle"
@@ -163,7 +174,7 @@ function ConflictCard({ conflict }: { conflict: OutboxConflict }) {
           <ErrorAlert
             title="That did not work"
             error={resolve.error}
-            hint="The comment is still kept on this computer."
+            hint="It is still kept on this computer."
             testId="conflict-error"
           />
         )}

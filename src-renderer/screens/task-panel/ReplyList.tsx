@@ -3,6 +3,7 @@ import type { CommentReply } from '../../../src-shared/task-comment';
 import { fullDate, relativeDate } from '../todo/comment-format';
 import { CommentAttachments } from './CommentAttachments';
 import { CommentMarkdown } from './markdown/CommentMarkdown';
+import { OutboxBadge } from './OutboxBadge';
 
 /** The answers to a comment, oldest first, indented under it. */
 export function ReplyList({
@@ -20,7 +21,12 @@ export function ReplyList({
       data-testid="comment-replies"
     >
       {replies.map((reply) => (
-        <Stack key={reply.id} gap={2} data-testid="comment-reply">
+        <Stack
+          key={reply.id}
+          gap={2}
+          data-testid="comment-reply"
+          data-outbox-state={reply.outboxState ?? undefined}
+        >
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" fw={600} data-testid="reply-author">
               {reply.person.fullName || 'Someone'}
@@ -28,6 +34,7 @@ export function ReplyList({
             <Text size="xs" c="dimmed" title={fullDate(reply.createdAt)}>
               {relativeDate(reply.createdAt)}
             </Text>
+            {reply.outboxState && <OutboxBadge state={reply.outboxState} />}
           </Group>
           {reply.text !== '' && (
             <CommentMarkdown

@@ -34,7 +34,7 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
             </Text>
           </Group>
           <TaskTimeLog task={task} />
-          <OutboxConflicts taskId={task.id} />
+          <OutboxConflicts area="thread" taskId={task.id} />
           <Composer key={task.id} task={task} />
           <Thread taskId={task.id} />
         </Stack>

@@ -17,6 +17,8 @@ interface DurationInputProps {
   /** What the server holds for the task that day. */
   minutes: number;
   disabled?: boolean;
+  /** The value shown waits in the outbox (offline): it goes by itself once the server is back. */
+  pending?: boolean;
   /** Names the field for screen readers: the task. */
   label: string;
   size?: 'xs' | 'sm';
@@ -31,6 +33,7 @@ export function DurationInput({
   date,
   minutes,
   disabled,
+  pending = false,
   label,
   size = 'sm',
 }: DurationInputProps) {
@@ -95,12 +98,26 @@ export function DurationInput({
         error={problem !== null}
         data-testid="duration-input"
       />
-      <SaveStatus state={state} />
+      <SaveStatus state={state} pending={pending} />
     </Group>
   );
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
+function SaveStatus({ state, pending }: { state: SaveState; pending: boolean }) {
+  if (pending && (state.kind === 'idle' || state.kind === 'saved')) {
+    return (
+      <Text
+        size="xs"
+        c="dimmed"
+        mt={6}
+        title="Kept on this computer: it goes to the server by itself as soon as the server is reachable."
+        data-testid="duration-status"
+        data-pending
+      >
+        Waiting to send
+      </Text>
+    );
+  }
   switch (state.kind) {
     case 'saving':
       return (

@@ -20,7 +20,7 @@ export function TaskTimeLog({ task }: { task: TodoTask }) {
   const minutes = day.data?.entries.find((entry) => entry.taskId === task.id)?.minutes ?? 0;
 
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="task-time-log">
+    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="task-time-log" data-date={date}>
       <Text size="sm" fw={600} mt={6} style={{ whiteSpace: 'nowrap' }}>
         Time spent {date === today ? 'today' : `on ${longDate(date)}`}
       </Text>
@@ -38,6 +38,7 @@ export function TaskTimeLog({ task }: { task: TodoTask }) {
             date={date}
             minutes={minutes}
             disabled={day.data.dayOff !== null || (listsLoaded && !assigned)}
+            pending={day.data.pendingTaskIds?.includes(task.id) === true}
             label={`${entityLabel(task)} ${task.taskTypeName}`}
           />
           <Text

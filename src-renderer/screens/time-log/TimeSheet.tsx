@@ -1,6 +1,7 @@
 import { Alert, Center, Group, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OutboxConflicts } from '../task-panel/OutboxConflicts';
 import { useTimeDay } from '../../queries/time-hooks';
 import { DayOffSwitch } from './DayOffSwitch';
 import { DayPicker } from './DayPicker';
@@ -50,6 +51,13 @@ export function TimeSheet({ openTasks, knownTasks, loading, onOpenTask }: TimeSh
           logged on it. Turn “Day off” off to log time.
         </Alert>
       )}
+      {day.data?.dayOffPending && (
+        <Text size="xs" c="dimmed" mx="md" mb="xs" data-testid="day-off-pending">
+          {day.data.dayOff ? 'The day off' : 'Clearing the day off'} waits to be sent: it goes to
+          the server by itself as soon as the server is reachable.
+        </Text>
+      )}
+      <OutboxConflicts area="time-log" />
       {day.isPending || loading ? (
         <Stack gap={8} p="md" data-testid="time-loading" aria-busy>
           {Array.from({ length: 8 }, (_, index) => (
@@ -82,6 +90,7 @@ export function TimeSheet({ openTasks, knownTasks, loading, onOpenTask }: TimeSh
               date={date}
               rows={rows.open}
               disabled={day.data.dayOff !== null}
+              pendingTaskIds={day.data.pendingTaskIds ?? []}
               onOpenTask={onOpenTask}
             />
             {rows.others.length > 0 && (
@@ -93,6 +102,7 @@ export function TimeSheet({ openTasks, knownTasks, loading, onOpenTask }: TimeSh
                   date={date}
                   rows={rows.others}
                   disabled={day.data.dayOff !== null}
+                  pendingTaskIds={day.data.pendingTaskIds ?? []}
                   onOpenTask={onOpenTask}
                 />
               </>

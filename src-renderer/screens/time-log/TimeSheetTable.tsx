@@ -8,11 +8,19 @@ interface TimeSheetTableProps {
   date: string;
   rows: TimeSheetRow[];
   disabled: boolean;
+  /** Tasks whose time of the day waits in the outbox. */
+  pendingTaskIds: readonly string[];
   onOpenTask(taskId: string): void;
 }
 
 /** One line per task: what it is, its time spent so far, and the time on the day. */
-export function TimeSheetTable({ date, rows, disabled, onOpenTask }: TimeSheetTableProps) {
+export function TimeSheetTable({
+  date,
+  rows,
+  disabled,
+  pendingTaskIds,
+  onOpenTask,
+}: TimeSheetTableProps) {
   return (
     <Table verticalSpacing={6} highlightOnHover layout="fixed">
       <Table.Thead>
@@ -81,6 +89,7 @@ export function TimeSheetTable({ date, rows, disabled, onOpenTask }: TimeSheetTa
                 date={date}
                 minutes={row.minutes}
                 disabled={disabled}
+                pending={pendingTaskIds.includes(row.taskId)}
                 label={row.task ? `${entityLabel(row.task)} ${row.task.taskTypeName}` : 'task'}
                 size="xs"
               />

@@ -49,8 +49,8 @@ export function PendingWrites() {
           {waiting > 0 && (
             <Text size="sm">
               {waiting === 1
-                ? 'One comment waits on this computer: it goes to the server by itself as soon as it is reachable.'
-                : `${waiting} comments wait on this computer: they go to the server by themselves as soon as it is reachable.`}
+                ? 'One change waits on this computer: it goes to the server by itself as soon as it is reachable.'
+                : `${waiting} changes wait on this computer: they go to the server by themselves as soon as it is reachable.`}
             </Text>
           )}
           {conflicts.length > 0 && (
@@ -62,24 +62,27 @@ export function PendingWrites() {
             <Group key={conflict.id} justify="space-between" wrap="nowrap" align="flex-start">
               <Stack gap={2} style={{ minWidth: 0 }}>
                 <Text size="sm" truncate="end">
-                  {taskLabel(conflict.taskId)}
+                  {conflict.area === 'thread' ? taskLabel(conflict.taskId) : conflict.summary}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {conflict.reason}
+                  {conflict.area === 'time-log' && ' Resolve it in the Time sheet tab.'}
                 </Text>
               </Stack>
-              <Button
-                size="compact-xs"
-                variant="light"
-                style={{ flexShrink: 0 }}
-                onClick={() => {
-                  setOpened(false);
-                  openTask(conflict.taskId);
-                }}
-                data-testid="pending-conflict-open"
-              >
-                Open
-              </Button>
+              {conflict.area === 'thread' && (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                  onClick={() => {
+                    setOpened(false);
+                    openTask(conflict.taskId);
+                  }}
+                  data-testid="pending-conflict-open"
+                >
+                  Open
+                </Button>
+              )}
             </Group>
           ))}
         </Stack>

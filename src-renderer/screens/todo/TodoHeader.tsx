@@ -66,14 +66,14 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
         <Modal
           opened={confirmingLogout}
           onClose={() => setConfirmingLogout(false)}
-          title="Log out with comments not sent yet?"
+          title="Log out with changes not sent yet?"
           centered
           data-testid="logout-confirm"
         >
           <Stack gap="md">
             <Text size="sm">
-              {pending === 1 ? 'One comment has' : `${pending} comments have`} not reached the
-              server yet. {pending === 1 ? 'It stays' : 'They stay'} on this computer and{' '}
+              {pending === 1 ? 'One change has' : `${pending} changes have`} not reached the server
+              yet. {pending === 1 ? 'It stays' : 'They stay'} on this computer and{' '}
               {pending === 1 ? 'is' : 'are'} sent the next time you log in here as{' '}
               {session.user.fullName} on {server}.
             </Text>
