@@ -86,6 +86,22 @@ export function putNewComment(db: CacheDb, taskId: string, row: unknown): void {
   );
 }
 
+/** Notes that the person read the thread now (see `recentlyReadThreadIds`). */
+export function markThreadRead(db: CacheDb, taskId: string): void {
+  db.prepare('UPDATE comment_thread SET read_at = ? WHERE task_id = ?').run(
+    new Date().toISOString(),
+    taskId,
+  );
+}
+
+/** The cached threads the person read since `sinceIso`, the most recent first, at most `limit`. */
+export function recentlyReadThreadIds(db: CacheDb, sinceIso: string, limit: number): string[] {
+  return db
+    .prepare(`SELECT task_id FROM comment_thread WHERE read_at >= ? ORDER BY read_at DESC LIMIT ?`)
+    .pluck()
+    .all(sinceIso, limit) as string[];
+}
+
 /**
  * Changes one cached comment of a thread as the server just did (a reply added, the
  * acknowledgements), so that the thread shows it before its next refresh. Nothing happens when

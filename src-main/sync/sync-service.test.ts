@@ -31,14 +31,23 @@ async function open(options: Parameters<typeof openSyncApp>[1] = {}): Promise<Sy
 const commentsRequested = (app: SyncApp) =>
   app.requests.filter((request) => /^GET \/data\/tasks\/[^/]+\/comments$/.test(request));
 
-async function tomComments(taskId: string, text: string): Promise<void> {
+/** Tom's comment on the task; answers its id. */
+async function tomComments(taskId: string, text: string): Promise<string> {
   const task = (await studio.tom.expectOk('GET', `/data/tasks/${taskId}`)) as {
     task_status_id: string;
   };
-  await studio.tom.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+  const comment = (await studio.tom.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
     task_status_id: task.task_status_id,
     comment: text,
-  });
+  })) as { id: string };
+  return comment.id;
+}
+
+/** The network goes, and a refresh about `taskId` finds out. */
+async function cutNetwork(app: SyncApp, taskId: string): Promise<void> {
+  studio.proxy.goOffline();
+  await (await app.cache()).serverChanged(['task'], [taskId]);
+  await vi.waitFor(() => expect(app.sync.state().connectivity).toBe('offline'), WAIT);
 }
 
 describe('the sync after login', () => {
@@ -174,12 +183,12 @@ describe('catching up after a gap', () => {
     const todo = await cache.taskList('todo');
     expect(commentsRequested(app)).toHaveLength(todo.length);
     const [moved, untouched] = [todo[1]!, todo[2]!];
-    const untouchedThread = await cache.comments(untouched.id);
+    // Cached (read ahead), but not read by the person lately.
+    const untouchedThread = readThreadJson(cache.db, untouched.id);
+    expect(untouchedThread).not.toBeNull();
 
     // The network goes; a refresh finds out; Tom comments meanwhile.
-    studio.proxy.goOffline();
-    await cache.serverChanged(['task'], [moved.id]);
-    await vi.waitFor(() => expect(app.sync.state().connectivity).toBe('offline'), WAIT);
+    await cutNetwork(app, moved.id);
     const text = `Written during the gap ${Date.now()}`;
     await tomComments(moved.id, text);
     const since = app.states.length;
@@ -192,9 +201,39 @@ describe('catching up after a gap', () => {
     expect(app.requests).toContain('GET /data/user/tasks');
     expect(app.requests).not.toContain('GET /data/events/last');
     expect((await cache.comments(moved.id))[0]).toMatchObject({ text });
-    expect(await cache.comments(untouched.id)).toEqual(untouchedThread);
+    expect(readThreadJson(cache.db, untouched.id)).toEqual(untouchedThread);
     expect(app.pushes).toContainEqual({ tables: ['task'], taskIds: [moved.id] });
     expect(app.pushes).toContainEqual({ tables: ['comment'], taskIds: [moved.id] });
+  });
+
+  it('re-reads the threads the person read lately: a reply made during the gap shows', async () => {
+    const app = await open({ bootstrapThreads: 2 });
+    const cache = await app.cache();
+    await app.synced();
+    const task = (await cache.taskList('todo'))[6]!;
+    const commentId = await tomComments(task.id, 'Check the timing of the fall.');
+    // The cache hears of it (the list row and the thread), and Jordan reads the thread.
+    await cache.serverChanged(['task', 'comment'], [task.id]);
+    expect((await cache.comments(task.id)).map((comment) => comment.id)).toContain(commentId);
+
+    // Found out through another task: nothing marks this thread to be read again.
+    await cutNetwork(app, (await cache.taskList('todo'))[0]!.id);
+    const text = `A reply during the gap ${Date.now()}`;
+    await studio.tom.expectOk('POST', `/data/tasks/${task.id}/comments/${commentId}/reply`, {
+      text,
+    });
+    const since = app.states.length;
+    app.requests.length = 0;
+
+    studio.proxy.goOnline();
+    await app.synced(since);
+    expect(commentsRequested(app)).toContain(`GET /data/tasks/${task.id}/comments`);
+    const thread = JSON.parse(`[${readThreadJson(cache.db, task.id)!.join(',')}]`) as {
+      id: string;
+      replies: { text: string }[];
+    }[];
+    const comment = thread.find((row) => row.id === commentId)!;
+    expect(comment.replies.map((reply) => reply.text)).toEqual([text]);
   });
 });
 

@@ -7,7 +7,9 @@ import type { WriteGuard } from '../cache/chunked-write';
 import {
   cachedThreadIds,
   hasThread,
+  markThreadRead,
   markThreadsStale,
+  recentlyReadThreadIds,
   readThreadJson,
   staleThreadIds,
 } from '../cache/comment-store';
@@ -69,6 +71,10 @@ interface Changes {
 
 /** More changed tasks than this, and a push names none (the renderer reloads the lists). */
 const NAMED_TASKS_MAX = 200;
+
+/** A catch-up re-reads the threads the person read within this long, at most this many. */
+const RECENTLY_READ_MS = 3 * 24 * 3600_000;
+const RECENTLY_READ_THREADS = 20;
 
 /**
  * One logged-in person's offline cache on one server: reads answer from the cache at once and
@@ -194,6 +200,7 @@ export class SyncSession implements WriteGuard {
     } else {
       this.inBackground(`thread:${taskId}`, () => this.refreshThreads([taskId], 'join'));
     }
+    markThreadRead(this.db, taskId);
     const parsed = parseRows(rows);
     const names = await this.personNames(mentionedIds(parsed));
     let comments = parsed.map((row) => toTaskComment(row, names));
@@ -271,7 +278,13 @@ export class SyncSession implements WriteGuard {
         const unread = recentOpenTaskIds(this.db, this.options.bootstrapThreads).filter(
           (taskId) => !hasThread(this.db, taskId),
         );
-        await this.refreshThreads([...staleThreadIds(this.db), ...unread], 'join');
+        // Replies and acknowledgements move no task: the threads read lately are read again.
+        const lately = new Date(Date.now() - RECENTLY_READ_MS).toISOString();
+        const read = recentlyReadThreadIds(this.db, lately, RECENTLY_READ_THREADS);
+        await this.refreshThreads(
+          [...new Set([...staleThreadIds(this.db), ...unread, ...read])],
+          'join',
+        );
         if (!this.isClosed) writeMeta(this.db, LAST_SYNCED_AT, formatKitsuDateTime(new Date()));
       } finally {
         this.syncRuns -= 1;
