@@ -326,6 +326,8 @@ export class SyncSession implements WriteGuard {
   ): Promise<Changes> {
     return this.scheduler[mode](`list:${list}`, async () => {
       const rows = await this.reported(() => fetchTaskListRows(this.kitsu, list));
+      // Reads meanwhile answer the list as it was: a chunked write is never seen half done.
+      this.lists.read(list);
       const write = await this.scheduler
         .exclusive(() => writeTaskList(this.db, list, rows, this))
         .finally(() => this.lists.forget(list));
