@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { MediaAddress } from '../src-shared/media';
 import type { AppInfo } from '../src-shared/session';
 import { GrantedFiles } from './files/granted-files';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
@@ -8,6 +9,7 @@ import { EventHub } from './ipc/event-hub';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { liveFollowsSession } from './live/follow-session';
 import { LiveService } from './live/live-service';
+import { MediaService } from './media/media-service';
 import type { SecretStore } from './session/secret-store';
 import { SessionService } from './session/session-service';
 import { AppStateStore } from './settings/app-state-store';
@@ -21,7 +23,7 @@ export interface AppServicesOptions {
   userDataDir: string;
   secrets: SecretStore;
   serverCommand: ServerCommand;
-  appInfo: Omit<AppInfo, 'tokenStorage'>;
+  appInfo: Omit<AppInfo, 'tokenStorage' | 'media'>;
   fetch?: typeof fetch;
   /** Where attachments are saved; by default ~/Downloads when it exists, else the home folder. */
   downloadsDir?: string;
@@ -37,6 +39,10 @@ export interface AppServices {
   events: EventHub;
   /** Where Electron's preload and the dev host grant the files the person chose. */
   grantedFiles: GrantedFiles;
+  /** Previews for the renderer: Electron's protocol and the dev host's route answer from it. */
+  media: MediaService;
+  /** Tells the renderer where `media` is served (`app:info`). */
+  setMediaAddress(address: MediaAddress): void;
   shutdown(): Promise<void>;
 }
 
@@ -81,8 +87,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fetch: sync.watchFetch(options.fetch ?? fetch),
   });
   const grantedFiles = new GrantedFiles();
+  const media = new MediaService({
+    owner: () => {
+      const current = sync.current();
+      return current
+        ? {
+            client: () => current.client(),
+            online: () => current.online(),
+            mediaDir: `${current.cachePath}-media`,
+          }
+        : null;
+    },
+    maxBytes: async () => (await appState.settings()).mediaCacheMb * 1024 * 1024,
+  });
+  const appInfo: AppInfo = {
+    ...options.appInfo,
+    tokenStorage: { encrypted: options.secrets.encrypted },
+    media: null,
+  };
   const handlers = createHandlers({
-    appInfo: { ...options.appInfo, tokenStorage: { encrypted: options.secrets.encrypted } },
+    appInfo,
+    media,
     session,
     studio,
     appState,
@@ -102,6 +127,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch: createDispatcher(handlers),
     events,
     grantedFiles,
+    media,
+    setMediaAddress: (address) => {
+      appInfo.media = address;
+    },
     shutdown: async () => {
       live.stop();
       await sync.close();

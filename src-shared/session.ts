@@ -1,3 +1,4 @@
+import type { MediaAddress } from './media';
 /** Session and server shapes shared by main and the renderer. Tokens never appear here. */
 
 /** Where to log in: the app's own local studio, or a Kitsu server by URL. */
@@ -80,4 +81,6 @@ export interface AppInfo {
   platform: string;
   version: string;
   tokenStorage: TokenStorage;
+  /** Where previews are served to this renderer; null while main does not know it yet. */
+  media: MediaAddress | null;
 }

@@ -40,10 +40,23 @@ export const DEFAULT_TODO_VIEW: TodoView = {
   sort: { column: 'dueDate', direction: 'asc' },
 };
 
+/** The on-disk cache of previews (movies, pictures, thumbnails), in MB. */
+export const MEDIA_CACHE_MB = { min: 256, max: 200_000, default: 4096 } as const;
+
 export const settingsSchema = z.object({
   todoView: todoViewSchema,
+  // Defaults keep settings files written before the field existed.
+  mediaCacheMb: z
+    .number()
+    .int()
+    .min(MEDIA_CACHE_MB.min)
+    .max(MEDIA_CACHE_MB.max)
+    .default(MEDIA_CACHE_MB.default),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { todoView: DEFAULT_TODO_VIEW };
+export const DEFAULT_SETTINGS: Settings = {
+  todoView: DEFAULT_TODO_VIEW,
+  mediaCacheMb: MEDIA_CACHE_MB.default,
+};

@@ -49,6 +49,8 @@ async function main(): Promise<void> {
       maxBytes: COMMENT_ATTACHMENT_BYTES_MAX,
       grant: (path) => services.grantedFiles.grant(path),
     },
+    media: services.media,
+    onMediaAddress: (address) => services.setMediaAddress(address),
     renderer: async (server) => {
       if (!rendererDir) return viteRenderer(APP_ROOT, server);
       return { handle: staticRenderer(rendererDir), close: async () => {} };

@@ -12,7 +12,10 @@ import {
 } from '../../src-shared/ipc/dev-host-protocol';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { EventHub } from '../ipc/event-hub';
+import type { MediaAddress } from '../../src-shared/media';
 import { createFileStaging, type FileStagingOptions } from './file-staging';
+import type { MediaSource } from '../media/media-service';
+import { mediaAddress, serveMedia } from './media-route';
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -27,6 +30,9 @@ export interface DevHostOptions {
   token?: string;
   /** Where files the page uploads (it has no paths) are kept and granted to main. */
   staging?: FileStagingOptions;
+  /** Preview media under `/media/…`; `onMediaAddress` hears where, once the port is known. */
+  media?: MediaSource;
+  onMediaAddress?(address: MediaAddress): void;
 }
 
 export interface DevHost {
@@ -69,6 +75,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       void staging.receive(request, response);
       return;
     }
+    if (options.media && serveMedia(request, response, token, options.media)) return;
     handle(request, response);
   });
   const port = () => (server.address() as AddressInfo).port;
@@ -93,6 +100,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   });
   const renderer = await options.renderer(server);
   handle = renderer.handle;
+  options.onMediaAddress?.(mediaAddress(`http://${HOST}:${port()}`, token));
 
   return {
     port: port(),

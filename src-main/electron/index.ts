@@ -9,6 +9,7 @@ import { electronSqliteBindingPath } from '../studio/electron-sqlite-binding';
 import { builtServerCommand } from '../studio/server-command';
 import { serveIpc } from './ipc-bridge';
 import { createMainWindow } from './main-window';
+import { ELECTRON_MEDIA_ADDRESS, handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { hardenSession, hardenWebContents } from './security';
 
@@ -19,6 +20,7 @@ let window: BrowserWindow | null = null;
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
+registerMediaScheme();
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 app.on('second-instance', () => window?.focus());
@@ -70,6 +72,8 @@ void app.whenReady().then(() => {
     revealFile: (path) => shell.showItemInFolder(path),
     sqliteNativeBinding: sourceTreeSqliteBinding(),
   });
+  handleMediaProtocol(services.media);
+  services.setMediaAddress(ELECTRON_MEDIA_ADDRESS);
   window = createMainWindow(devServerUrl);
   serveIpc(services, window, devServerUrl);
 });

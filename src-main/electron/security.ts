@@ -3,7 +3,7 @@ import { shell, type Session, type WebContents } from 'electron';
 /** The CSP of `src-renderer/index.html`, also sent as a header on http loads. */
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; " +
+  "img-src 'self' data: blob: shotdesk-media:; font-src 'self' data:; connect-src 'self'; media-src 'self' blob: shotdesk-media:; " +
   "base-uri 'none'; form-action 'none'; object-src 'none'";
 
 /** Every permission request (camera, notifications, geolocation…) is refused. */

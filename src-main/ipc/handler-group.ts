@@ -1,6 +1,7 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/ipc';
 import type { AppInfo } from '../../src-shared/session';
 import type { LiveService } from '../live/live-service';
+import type { MediaService } from '../media/media-service';
 import type { GrantedFiles } from '../files/granted-files';
 import type { SessionService } from '../session/session-service';
 import type { AppStateStore } from '../settings/app-state-store';
@@ -26,6 +27,8 @@ export interface HandlerServices {
   live: LiveService;
   /** The files the person chose, which main may read (and nothing else). */
   grantedFiles: GrantedFiles;
+  /** Preview media from the on-disk cache (prefetching, the cache's cap). */
+  media?: MediaService;
   fetch?: typeof fetch;
   /** Where downloaded attachments are saved: the person's downloads folder. */
   downloadsDir: string;

@@ -28,6 +28,10 @@ export function sessionHandlers(services: HandlerServices): HandlerGroup<Session
     'session:login': ({ server, ...credentials }) => session.login(server, credentials),
     'session:logout': () => session.logout(),
     'settings:get': () => appState.settings(),
-    'settings:set': (patch) => appState.updateSettings(patch),
+    'settings:set': async (patch) => {
+      const settings = await appState.updateSettings(patch);
+      if (patch.mediaCacheMb !== undefined) await services.media?.capChanged();
+      return settings;
+    },
   };
 }
