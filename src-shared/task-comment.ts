@@ -68,8 +68,26 @@ export interface TaskComment {
   mentions: CommentPersonRef[];
   /** The comment's own attachments (a reply's are on the reply). */
   attachments: CommentAttachment[];
+  /** The preview files published with it: one revision, by position. */
+  previews: CommentPreview[];
   /** Written here but not on the server yet (offline, or waiting for the person after a conflict). */
   outboxState: OutboxState | null;
+}
+
+/** A preview file as a comment embeds it (REFERENCE §5). */
+export interface CommentPreview {
+  id: string;
+  revision: number;
+  position: number;
+  /** `mp4` for movies, `png` for pictures, the file's own for stored-as-is formats. */
+  extension: string;
+  /** `processing` while the server converts a movie; `broken` when that failed. */
+  status: 'processing' | 'ready' | 'broken';
+  width: number | null;
+  height: number | null;
+  /** Seconds, for movies. */
+  duration: number | null;
+  originalName: string | null;
 }
 
 /** Someone the composer offers after `@`: a team member, or a department. */

@@ -131,6 +131,7 @@ export const commentKind: OutboxKind = {
         extension: file.name.includes('.') ? (file.name.split('.').pop() ?? '') : '',
         size: file.size,
       })),
+      previews: [],
       outboxState: entry.state,
     };
   },

@@ -1,6 +1,7 @@
 import type {
   CommentAttachment,
   CommentChecklistItem,
+  CommentPreview,
   CommentPersonRef,
   CommentReply,
   TaskComment,
@@ -52,8 +53,33 @@ export function toTaskComment(value: unknown, names: PersonNames = () => null): 
     acknowledgedBy: ids(row.acknowledgements),
     mentions: toMentions(row.mentions, names),
     attachments: attachments.filter((file) => !text(file, 'reply_id')).flatMap(toAttachment),
+    previews: Array.isArray(row.previews) ? row.previews.flatMap(toCommentPreview) : [],
     outboxState: null,
   };
+}
+
+const number = (row: Row, key: string): number | null =>
+  typeof row[key] === 'number' && Number.isFinite(row[key]) ? row[key] : null;
+
+/** A preview as a comment embeds it; Kitsu sends bare ids in some answers, skipped here. */
+function toCommentPreview(value: unknown): CommentPreview[] {
+  const row = asRow(value);
+  const id = text(row, 'id');
+  if (id === null) return [];
+  const status = text(row, 'status');
+  return [
+    {
+      id,
+      revision: number(row, 'revision') ?? 0,
+      position: number(row, 'position') ?? 1,
+      extension: (text(row, 'extension') ?? '').toLowerCase(),
+      status: status === 'processing' || status === 'broken' ? status : 'ready',
+      width: number(row, 'width'),
+      height: number(row, 'height'),
+      duration: number(row, 'duration'),
+      originalName: text(row, 'original_name'),
+    },
+  ];
 }
 
 /** A reply element; its attachments are the comment's files that name it as their reply. */

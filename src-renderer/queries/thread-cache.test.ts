@@ -15,6 +15,7 @@ const comment = (id: string, checklist: CommentChecklistItem[]): TaskComment => 
   acknowledgedBy: [],
   mentions: [],
   attachments: [],
+  previews: [],
   outboxState: null,
 });
 

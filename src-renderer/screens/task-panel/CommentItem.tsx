@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
-import type { TaskComment } from '../../../src-shared/task-comment';
+import type { CommentPreview, TaskComment } from '../../../src-shared/task-comment';
 import { ColorChip } from '../../components/ColorChip';
 import { fullDate, relativeDate } from '../todo/comment-format';
 import { ReplyIcon } from '../../components/icons';
@@ -8,6 +8,7 @@ import { AckButton } from './AckButton';
 import { CommentAttachments } from './CommentAttachments';
 import { CommentChecklist } from './CommentChecklist';
 import { CommentMarkdown } from './markdown/CommentMarkdown';
+import { CommentPreviews } from './CommentPreviews';
 import { OutboxBadge } from './OutboxBadge';
 import { ReplyBox } from './ReplyBox';
 import { ReplyList } from './ReplyList';
@@ -17,10 +18,13 @@ export function CommentItem({
   taskId,
   comment,
   myId,
+  onOpenPreview,
 }: {
   taskId: string;
   comment: TaskComment;
   myId: string | null;
+  /** Opens the task's player on a preview of this comment. */
+  onOpenPreview?: (preview: CommentPreview) => void;
 }) {
   // Not on the server yet: nothing to reply to, acknowledge, tick or download there.
   const unsent = comment.outboxState !== null;
@@ -70,6 +74,12 @@ export function CommentItem({
         )}
         {comment.checklist.length > 0 && (
           <CommentChecklist taskId={taskId} comment={comment} readOnly={unsent} />
+        )}
+        {comment.previews.length > 0 && (
+          <CommentPreviews
+            previews={comment.previews}
+            onOpen={unsent || !onOpenPreview ? undefined : onOpenPreview}
+          />
         )}
         {comment.attachments.length > 0 && (
           <CommentAttachments attachments={comment.attachments} readOnly={unsent} />

@@ -2,6 +2,7 @@ import { Box, Text } from '@mantine/core';
 import { memo } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
+import { PreviewImage } from '../../components/PreviewImage';
 import { ROW_HEIGHT, TODO_GRID } from './columns';
 import { commentExcerpt, dueState, entityLabel, formatMinutes, type DueState } from './todo-rows';
 import classes from './todo.module.css';
@@ -73,24 +74,35 @@ export const TodoRow = memo(function TodoRow(props: TodoRowProps) {
 });
 
 function Thumbnail({ task }: { task: TodoTask }) {
-  // Previews reach the renderer with the media protocol (a later slice): a placeholder until then.
   const asset = task.entityKind === 'Asset';
   return (
     <div className={classes.thumbnail} aria-hidden title={asset ? 'Asset' : task.entityKind}>
-      <svg
-        width="20"
-        height="20"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-      >
-        {asset ? (
-          <path d="M12 3 4 7.5v9L12 21l8-4.5v-9L12 3Zm0 0v18M4 7.5l8 4.5 8-4.5" />
-        ) : (
-          <path d="M4 6h16v12H4zM4 9h16M4 15h16M8 6v3M12 6v3M16 6v3M8 15v3M12 15v3M16 15v3" />
-        )}
-      </svg>
+      <PreviewImage
+        previewFileId={task.previewFileId}
+        alt=""
+        style={{ width: '100%', height: '100%', borderRadius: 4 }}
+        testId="todo-thumbnail"
+        fallback={<EntityIcon asset={asset} />}
+      />
     </div>
+  );
+}
+
+function EntityIcon({ asset }: { asset: boolean }) {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    >
+      {asset ? (
+        <path d="M12 3 4 7.5v9L12 21l8-4.5v-9L12 3Zm0 0v18M4 7.5l8 4.5 8-4.5" />
+      ) : (
+        <path d="M4 6h16v12H4zM4 9h16M4 15h16M8 6v3M12 6v3M16 6v3M8 15v3M12 15v3M16 15v3" />
+      )}
+    </svg>
   );
 }
