@@ -64,7 +64,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onState: (state) => events.emit('sync:changed', state),
     fetch: options.fetch,
   });
-  const outboxes = new OutboxExtension();
+  const outboxes = new OutboxExtension({
+    onPublishProgress: (progress) => events.emit('publish:progress', progress),
+  });
   sync.extend(outboxes.factory);
   const live = new LiveService({
     onState: (state) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './ipc/channel-names';
 import type { IpcResult } from './ipc/result';
+import { PUBLISH_FILES_MAX, type PublishFileCheck, type PublishProgress } from './publish';
 import { settingsSchema, type Settings } from './settings';
 import type {
   AppInfo,
@@ -147,6 +148,22 @@ export const CHANNEL_INPUTS = {
       text: z.string().max(COMMENT_TEXT_MAX).optional(),
     })
     .strict(),
+  'publish:check-files': z
+    .object({ files: z.array(fileRefSchema).min(1).max(PUBLISH_FILES_MAX) })
+    .strict(),
+  'publish:submit': z
+    .object({
+      taskId: uuid,
+      files: z.array(fileRefSchema).min(1).max(PUBLISH_FILES_MAX),
+      text: z.string().max(COMMENT_TEXT_MAX),
+      taskStatusId: uuid,
+      checklist: checklistSchema.optional(),
+      setMainPreview: z.boolean(),
+      // As for tasks:post-comment: the status as the person saw it.
+      baseStatusId: uuid.optional(),
+    })
+    .strict(),
+  'publish:progress': z.object({ entryId: uuid }).strict(),
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -179,6 +196,15 @@ export interface ChannelOutputs {
   'live:state': LiveState;
   'sync:state': SyncState;
   'outbox:resolve': SyncState;
+  /** Each file as main found it: kind, size, whether Kitsu takes it, a thumbnail. */
+  'publish:check-files': PublishFileCheck[];
+  /**
+   * The publish is in the outbox: online it is sent at once (the answer does not wait for the
+   * uploads; follow `publish:progress`). `comment` is the comment as it shows meanwhile.
+   */
+  'publish:submit': { entryId: string; comment: TaskComment };
+  /** Null once the publish left the outbox (delivered or discarded). */
+  'publish:progress': PublishProgress | null;
   'settings:get': Settings;
   'settings:set': Settings;
 }
@@ -193,6 +219,8 @@ export interface EventPayloads {
   'cache:changed': { tables: string[]; taskIds?: string[] };
   'live:changed': LiveState;
   'sync:changed': SyncState;
+  /** A publish moved on: a step landed, or bytes went (at most a few times a second). */
+  'publish:progress': PublishProgress;
 }
 
 /** What the renderer sends. */

@@ -81,8 +81,11 @@ export interface CommentPreview {
   position: number;
   /** `mp4` for movies, `png` for pictures, the file's own for stored-as-is formats. */
   extension: string;
-  /** `processing` while the server converts a movie; `broken` when that failed. */
-  status: 'processing' | 'ready' | 'broken';
+  /**
+   * `processing` while the server converts a movie; `broken` when that failed; `uploading`
+   * while the file is still on this computer (a publish in the outbox).
+   */
+  status: 'uploading' | 'processing' | 'ready' | 'broken';
   width: number | null;
   height: number | null;
   /** Seconds, for movies. */

@@ -127,6 +127,16 @@ export function patchCachedComment(
   );
 }
 
+/** `putNewComment`, unless the thread holds that comment already. */
+export function putNewCommentUnlessCached(db: CacheDb, taskId: string, row: unknown): void {
+  const id = (row as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string') return;
+  const cached = db
+    .prepare('SELECT 1 FROM comment_row WHERE task_id = ? AND id = ?')
+    .get(taskId, id);
+  if (cached === undefined) putNewComment(db, taskId, row);
+}
+
 /**
  * Marks threads to be read again: their task moved, and the cache has not seen the news yet.
  * A complete sync reads them (`staleThreadIds`); reading one whole clears the mark.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMENT_ATTACHMENT_BYTES_MAX } from '../../src-shared/task-comment';
+import { PUBLISH_FILE_BYTES_MAX } from '../../src-shared/publish';
 import { createAppServices } from '../app-services';
 import { normalizeApiUrl } from '../kitsu/api-url';
 import { osUserName } from '../os-user';
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     events: services.events,
     staging: {
       root: join(args.userDataDir, 'dev-host-staging'),
-      maxBytes: COMMENT_ATTACHMENT_BYTES_MAX,
+      // Publishes carry movies; attachments keep their own cap when main opens them.
+      maxBytes: PUBLISH_FILE_BYTES_MAX,
       grant: (path) => services.grantedFiles.grant(path),
     },
     media: services.media,

@@ -28,6 +28,18 @@ export interface KitsuClientOptions {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** A request body streamed as it is sent (a large upload), with its length known ahead. */
+export interface StreamedBody {
+  stream: ReadableStream<Uint8Array>;
+  contentType: string;
+  length: number;
+}
+
+/** Makes the body anew for each attempt: a stream is read once. */
+class StreamedRequest {
+  constructor(readonly make: () => StreamedBody) {}
+}
+
 /** Zou's exact text for an expired JWT: gazu refreshes on it and nothing else. */
 export const EXPIRED_SIGNATURE = 'Signature has expired';
 
@@ -65,6 +77,15 @@ export class KitsuClient {
   async postForm<T>(path: string, form: FormData): Promise<T> {
     if (expiresWithin(this.tokens.accessToken, 60_000)) await this.refresh();
     return this.request<T>('POST', path, form);
+  }
+
+  /**
+   * A POST whose body streams from disk (a preview upload), with progress in the caller's
+   * hands. Renewed like `postForm` before it starts; sent again once on an expired signature.
+   */
+  async postStreamed<T>(path: string, make: () => StreamedBody): Promise<T> {
+    if (expiresWithin(this.tokens.accessToken, 60_000)) await this.refresh();
+    return this.request<T>('POST', path, new StreamedRequest(make));
   }
 
   put<T>(path: string, body?: unknown): Promise<T> {
@@ -162,19 +183,39 @@ export class KitsuClient {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const isForm = body instanceof FormData;
+        const streamed = body instanceof StreamedRequest ? body.make() : null;
+        const isUpload = isForm || streamed !== null;
         const response = await this.fetchImpl(url, {
           method,
           headers: {
             Authorization: `Bearer ${token}`,
             Accept: 'application/json',
             // fetch writes a form's own Content-Type, with its boundary.
-            ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }),
+            ...(body === undefined || isForm
+              ? {}
+              : streamed
+                ? {
+                    'Content-Type': streamed.contentType,
+                    'Content-Length': String(streamed.length),
+                  }
+                : { 'Content-Type': 'application/json' }),
           },
-          body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+          body:
+            body === undefined
+              ? undefined
+              : isForm
+                ? body
+                : streamed
+                  ? streamed.stream
+                  : JSON.stringify(body),
+          ...(streamed ? { duplex: 'half' } : {}),
           signal: AbortSignal.timeout(
-            isForm ? (this.options.uploadTimeoutMs ?? 600_000) : (this.options.timeoutMs ?? 30_000),
+            isUpload
+              ? // A large file on a slow line: never less than 200 KB/s would need.
+                Math.max(this.options.uploadTimeoutMs ?? 600_000, (streamed?.length ?? 0) / 200)
+              : (this.options.timeoutMs ?? 30_000),
           ),
-        });
+        } as RequestInit);
         const parsed = await readJson(response);
         if (RETRIABLE_STATUSES.has(response.status) && attempt < attempts) {
           await sleep(backoffDelay(attempt, this.options.retryBaseMs ?? 250));

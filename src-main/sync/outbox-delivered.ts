@@ -1,4 +1,8 @@
-import { patchCachedComment, putNewComment } from '../cache/comment-store';
+import {
+  patchCachedComment,
+  putNewComment,
+  putNewCommentUnlessCached,
+} from '../cache/comment-store';
 import type { CachedReads } from '../cache/cached-reads';
 import type { CacheDb } from '../cache/cache-db';
 import { timeLogDayKey } from '../time/time-log-day';
@@ -23,6 +27,15 @@ export function keepDelivery(
     case 'comment':
       if (taskId) putNewComment(db, taskId, body);
       break;
+    case 'publish': {
+      // Its comment may be cached already (posted on an earlier attempt): it takes the new row.
+      const commentId = (body as { id?: unknown }).id;
+      if (taskId && typeof commentId === 'string') {
+        patchCachedComment(db, taskId, commentId, () => body as Record<string, unknown>);
+        putNewCommentUnlessCached(db, taskId, body);
+      }
+      break;
+    }
     case 'reply': {
       const { commentId } = replyPayloadSchema.parse(entry.payload);
       if (taskId) {

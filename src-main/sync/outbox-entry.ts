@@ -2,8 +2,15 @@ import { z } from 'zod';
 import type { OutboxState } from '../../src-shared/sync';
 import type { TaskStatusRef } from '../../src-shared/task-comment';
 
-/** The kinds of write the outbox carries; publishes come with previews. */
-export const OUTBOX_KINDS = ['comment', 'reply', 'ack', 'time-spent', 'day-off'] as const;
+/** The kinds of write the outbox carries. */
+export const OUTBOX_KINDS = [
+  'comment',
+  'reply',
+  'ack',
+  'time-spent',
+  'day-off',
+  'publish',
+] as const;
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number];
 
 /** What the person chose for a write that stopped as a conflict. */

@@ -1,3 +1,4 @@
+import type { PublishProgress } from '../../src-shared/publish';
 import { Outbox, type OutboxOptions } from './outbox';
 import { keepDelivery } from './outbox-delivered';
 import { outboxFilesDir } from './outbox-files';
@@ -11,7 +12,12 @@ import type { SyncExtensionFactory } from './sync-extension';
 export class OutboxExtension {
   private outbox: Outbox | null = null;
 
-  constructor(private readonly options: OutboxOptions = {}) {}
+  constructor(
+    private readonly options: OutboxOptions & {
+      /** A publish moved on: the renderer's dialog follows it. */
+      onPublishProgress?: (progress: PublishProgress) => void;
+    } = {},
+  ) {}
 
   /** The open session's outbox; null while nobody is logged in (or the cache could not open). */
   current(): Outbox | null {
@@ -36,6 +42,7 @@ export class OutboxExtension {
             body,
           ),
         onChange: (taskIds) => session.localChange(taskIds),
+        onPublishProgress: (progress) => this.options.onPublishProgress?.(progress),
       },
       this.options,
     );

@@ -1,3 +1,4 @@
+import type { PublishProgress } from '../../src-shared/publish';
 import type { CacheDb } from '../cache/cache-db';
 import type { AppError } from '../kitsu/app-error';
 import type { KitsuClient } from '../kitsu/kitsu-client';
@@ -22,4 +23,6 @@ export interface OutboxHost {
   onDelivered?(entry: OutboxEntry, body: unknown): void;
   /** After every change of the outbox, with the tasks whose writes changed. */
   onChange(taskIds: string[]): void;
+  /** A publish moved on (a step landed, bytes went, it was delivered). */
+  onPublishProgress?(progress: PublishProgress): void;
 }

@@ -13,6 +13,13 @@ export interface ReplayContext {
   isReceipted(serverId: string): boolean;
   /** The server's id of what an earlier write of this outbox created (a comment replied to). */
   serverIdOf(outboxId: string): string | null;
+  /**
+   * Records a step of a write that takes several (a publish: the comment, then each preview)
+   * at once, so that a replay after a crash resumes after it.
+   */
+  saveProgress(entryId: string, payload: unknown): void;
+  /** How many bytes of a write's file went so far (uploads). */
+  reportBytes(entryId: string, fileIndex: number, sentBytes: number): void;
 }
 
 export type ReplayOutcome =
@@ -51,8 +58,8 @@ export interface OutboxKind {
   expectedStatusAfter(entry: OutboxEntry): string | null;
   /** The status the task shows meanwhile, when the write changes it. */
   optimisticStatus(entry: OutboxEntry): TaskStatusRef | null;
-  /** How it shows in the task's thread meanwhile, if it is a comment there. */
-  optimisticComment?(entry: OutboxEntry): TaskComment;
+  /** How it shows in the task's thread meanwhile, if it is a comment there (not there yet). */
+  optimisticComment?(entry: OutboxEntry): TaskComment | null;
   /**
    * The thread (newest first) as it will be once it lands, for writes on existing comments.
    * `sameComment` tells whether a comment of the thread is the one an id names (an outbox id

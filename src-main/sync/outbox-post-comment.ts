@@ -24,5 +24,5 @@ export async function postCommentThroughOutbox(
   if (outcome.type === 'delivered') return toTaskComment(outcome.body, names);
   if (outcome.type === 'refused') throw outcome.error;
   // Gone already means delivered by a replay just now: the thread reloads it anyway.
-  return outbox.optimisticComment(entry.id) ?? commentKind.optimisticComment!(entry);
+  return outbox.optimisticComment(entry.id) ?? commentKind.optimisticComment!(entry)!;
 }

@@ -137,6 +137,15 @@ export class OutboxStore {
     ).run(reason, this.stamp(), id);
   }
 
+  /** A step of a write landed (see `ReplayContext.saveProgress`). */
+  updatePayload(id: string, payload: unknown): void {
+    this.sql('UPDATE outbox_entry SET payload = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(payload),
+      this.stamp(),
+      id,
+    );
+  }
+
   /** The person's choice after a conflict or a refusal: it waits to go again. */
   resume(id: string, resolution: OutboxResolution | null, payload?: unknown): void {
     this.sql(

@@ -1,5 +1,6 @@
 import type { ConflictAction, OutboxConflict } from '../../src-shared/sync';
 import type { TaskComment } from '../../src-shared/task-comment';
+import type { PublishProgress } from '../../src-shared/publish';
 import type { TimeLogDay } from '../../src-shared/time-log';
 import type { TodoTask } from '../../src-shared/todo-task';
 import { AppError } from '../kitsu/app-error';
@@ -10,6 +11,8 @@ import { commentKind } from './outbox-comment';
 import { removeOutboxFiles } from './outbox-files';
 import type { OutboxHost } from './outbox-host';
 import type { OutboxKind } from './outbox-kind';
+import { publishKind } from '../publish/publish-kind';
+import { publishProgressOf } from '../publish/publish-progress';
 import { replyKind } from './outbox-reply';
 import { OutboxStore, type NewOutboxEntry } from './outbox-store';
 import { dayOffKind, TIME_LOG_LANE, timeSpentKind } from './outbox-time';
@@ -30,6 +33,7 @@ const KINDS: Record<OutboxKindName, OutboxKind> = {
   ack: ackKind,
   'time-spent': timeSpentKind,
   'day-off': dayOffKind,
+  publish: publishKind,
 };
 
 /**
@@ -48,6 +52,10 @@ export class Outbox {
   private readonly serverErrors = new Map<string, number>();
   private unsubscribeOnline: (() => void) | null = null;
   private stopped = false;
+  /** Bytes of each file of a publish sent so far, and when progress was last told. */
+  private readonly sentBytes = new Map<string, number[]>();
+  private readonly progressTold = new Map<string, number>();
+  private readonly lastProgress = new Map<string, PublishProgress>();
 
   constructor(
     private readonly host: OutboxHost,
@@ -351,6 +359,14 @@ export class Outbox {
         filesRoot: this.host.filesRoot,
         isReceipted: (serverId) => this.store.isReceipted(serverId),
         serverIdOf: (outboxId) => this.store.receipt(outboxId)?.serverId ?? null,
+        saveProgress: (entryId, payload) => {
+          if (this.stopped) return;
+          this.store.updatePayload(entryId, payload);
+          const entry = this.store.get(entryId);
+          if (entry) this.changed([entry]);
+        },
+        reportBytes: (entryId, fileIndex, sentBytes) =>
+          this.reportBytes(entryId, fileIndex, sentBytes),
       }),
       isInteractive: (id) => this.interactive.has(id),
       serverErrors: this.serverErrors,
@@ -396,8 +412,50 @@ export class Outbox {
     if (this.stopped) return;
     const taskIds = [...new Set(entries.flatMap((entry) => (entry.taskId ? [entry.taskId] : [])))];
     this.host.onChange(taskIds);
+    for (const entry of entries) if (entry.kind === 'publish') this.tellProgress(entry.id);
+  }
+
+  /** Where a publish stands; null once it left the outbox. */
+  publishProgress(entryId: string): PublishProgress | null {
+    const entry = this.store.get(entryId);
+    if (!entry || entry.kind !== 'publish') return null;
+    return publishProgressOf(entry, this.sentBytes.get(entryId) ?? []);
+  }
+
+  private reportBytes(entryId: string, fileIndex: number, sent: number): void {
+    const bytes = this.sentBytes.get(entryId) ?? [];
+    bytes[fileIndex] = sent;
+    this.sentBytes.set(entryId, bytes);
+    // A few times a second is enough for a progress bar.
+    if (Date.now() - (this.progressTold.get(entryId) ?? 0) >= PROGRESS_EVERY_MS) {
+      this.tellProgress(entryId);
+    }
+  }
+
+  private tellProgress(entryId: string): void {
+    this.progressTold.set(entryId, Date.now());
+    const progress = this.publishProgress(entryId);
+    if (progress) {
+      this.lastProgress.set(entryId, progress);
+      this.host.onPublishProgress?.(progress);
+      return;
+    }
+    // Gone: delivered (every file is on the server) or discarded (nobody waits on it).
+    const last = this.lastProgress.get(entryId);
+    this.lastProgress.delete(entryId);
+    this.sentBytes.delete(entryId);
+    this.progressTold.delete(entryId);
+    if (last && this.store.receipt(entryId)) {
+      this.host.onPublishProgress?.({
+        ...last,
+        state: 'done',
+        files: last.files.map((file) => ({ ...file, sentBytes: file.size, state: 'uploaded' })),
+      });
+    }
   }
 }
+
+const PROGRESS_EVERY_MS = 250;
 
 const notStopped = () =>
   new AppError('invalid-input', 'This write has not stopped: it is waiting to be sent.');

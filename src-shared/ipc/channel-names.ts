@@ -28,6 +28,9 @@ export const CHANNEL_NAMES = [
   'live:state',
   'sync:state',
   'outbox:resolve',
+  'publish:check-files',
+  'publish:submit',
+  'publish:progress',
   'settings:get',
   'settings:set',
 ] as const;
@@ -40,6 +43,7 @@ export const EVENT_NAMES = [
   'cache:changed',
   'live:changed',
   'sync:changed',
+  'publish:progress',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,93 @@
+import type {
+  CommentPersonRef,
+  MentionCandidate,
+  SettableTaskStatus,
+  TaskStatusRef,
+} from '../../src-shared/task-comment';
+import { AppError } from '../kitsu/app-error';
+import type { KitsuClient } from '../kitsu/kitsu-client';
+import { PerClientCache } from '../kitsu/per-client-cache';
+import type { SessionService } from '../session/session-service';
+import type { SyncService } from '../sync/sync-service';
+import type { CommentWriteContext } from '../sync/outbox-comment-write';
+import { listMentionable, taskProjectId } from './mentionable';
+import { listSettableStatuses } from './task-comments';
+
+/**
+ * What writing on a task needs besides the words (comments and publishes alike): the statuses
+ * the person may set, the people to mention, and what a write in the outbox shows meanwhile.
+ * Read once per session; offline, only what is known already, so that a write never waits.
+ */
+export class ComposerContext {
+  // Statuses come from /data/user/context once per session.
+  private readonly statuses = new PerClientCache<SettableTaskStatus[]>();
+  // A task never changes project; a team changes seldom enough for a session.
+  private readonly projects = new PerClientCache<string>();
+  private readonly mentionable = new PerClientCache<MentionCandidate[]>();
+
+  constructor(private readonly services: { session: SessionService; sync?: SyncService }) {}
+
+  async settableStatuses(): Promise<SettableTaskStatus[]> {
+    const { session } = this.services;
+    const client = await session.client();
+    return this.statuses.get(client, 'all', async () => {
+      const state = await session.state();
+      const role = state.status === 'logged-in' ? state.user.role : 'user';
+      // From the offline cache's context when it is open.
+      const cache = this.services.sync?.for(client) ?? null;
+      return cache ? cache.settableStatuses(role) : listSettableStatuses(client, role);
+    });
+  }
+
+  async mentionableFor(client: KitsuClient, taskId: string): Promise<MentionCandidate[]> {
+    const projectId = await this.projects.get(client, taskId, () => taskProjectId(client, taskId));
+    return this.mentionable.get(client, projectId, () => listMentionable(client, projectId));
+  }
+
+  /** The people a text may mention: asked online, what is known offline. */
+  async peopleFor(
+    client: KitsuClient,
+    taskId: string,
+    text: string,
+    online: boolean,
+  ): Promise<MentionCandidate[]> {
+    if (!text.includes('@')) return [];
+    if (online) return this.mentionableFor(client, taskId).catch(() => []);
+    const projectId = await known(this.projects.peek(client, taskId), null);
+    return projectId ? known(this.mentionable.peek(client, projectId), []) : [];
+  }
+
+  /** What a write of the logged-in person shows while it waits in the outbox. */
+  async writeContext(
+    client: KitsuClient,
+    input: { taskStatusId: string; text: string },
+    people: readonly MentionCandidate[],
+    online: boolean,
+    knownStatusId: string | null,
+  ): Promise<CommentWriteContext> {
+    const state = await this.services.session.state();
+    if (state.status !== 'logged-in') {
+      throw new AppError('auth-expired', 'You are not logged in. Log in first.');
+    }
+    const allowed = online
+      ? await this.settableStatuses().catch(() => [])
+      : await known(this.statuses.peek(client, 'all'), []);
+    const status: TaskStatusRef | null =
+      allowed.find((candidate) => candidate.id === input.taskStatusId) ?? null;
+    const mentions: CommentPersonRef[] = people
+      .filter((person) => person.kind === 'person' && input.text.includes(`@${person.name}`))
+      .map((person) => ({ id: person.id, fullName: person.name }));
+    return {
+      author: { id: state.user.id, fullName: state.user.fullName },
+      status,
+      mentions,
+      taskLabel: null,
+      knownStatusId,
+    };
+  }
+}
+
+/** What is known without asking the server (offline, a write must not wait on it). */
+async function known<V>(value: Promise<V> | undefined, fallback: V): Promise<V> {
+  return value ? value.catch(() => fallback) : fallback;
+}
