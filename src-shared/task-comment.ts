@@ -113,4 +113,7 @@ export const COMMENT_ATTACHMENTS_MAX = 10;
 export const COMMENT_ATTACHMENT_BYTES_MAX = 50 * 1024 * 1024;
 
 /** A status this person may set on a task (`is_artist_allowed` ones for artists). */
-export type SettableTaskStatus = TaskStatusRef;
+export interface SettableTaskStatus extends TaskStatusRef {
+  /** Kitsu's "feedback request" statuses (WFA…): what a publish asks for by default. */
+  isFeedbackRequest: boolean;
+}

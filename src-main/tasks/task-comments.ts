@@ -1,4 +1,4 @@
-import type { SettableTaskStatus, TaskComment, TaskStatusRef } from '../../src-shared/task-comment';
+import type { SettableTaskStatus, TaskComment } from '../../src-shared/task-comment';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { asRow, toStatusRef, toTaskComment, type Row } from './task-comment-row';
 import { mentionedIds, noNames, type NameResolver } from './person-names';
@@ -37,8 +37,10 @@ export function settableStatusesOf(contextStatuses: unknown, role: string): Sett
       .filter((status) => role !== 'user' || status.is_artist_allowed === true)
       .filter((status) => role !== 'client' || status.is_client_allowed === true)
       .sort((a, b) => order(a) - order(b))
-      .map(toStatusRef)
-      .filter((status): status is TaskStatusRef => status !== null)
+      .flatMap((row): SettableTaskStatus[] => {
+        const status = toStatusRef(row);
+        return status ? [{ ...status, isFeedbackRequest: row.is_feedback_request === true }] : [];
+      })
   );
 }
 

@@ -15,6 +15,9 @@ interface UiState {
   selectTask(id: string | null): void;
   openTaskId: string | null;
   openTask(id: string | null): void;
+  /** Files dropped on a task to publish: the publish dialog is open while set. */
+  publishRequest: { taskId: string; files: File[] } | null;
+  requestPublish(request: { taskId: string; files: File[] } | null): void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
@@ -26,6 +29,8 @@ export const useUiStore = create<UiState>((set) => ({
   selectTask: (selectedTaskId) => set({ selectedTaskId }),
   openTaskId: null,
   openTask: (openTaskId) => set({ openTaskId }),
+  publishRequest: null,
+  requestPublish: (publishRequest) => set({ publishRequest }),
 }));
 
 export function serverLabel(server: ServerTarget): string {

@@ -1,16 +1,15 @@
 import { Alert, Button, ColorSwatch, Group, List, Paper, Select, Stack, Text } from '@mantine/core';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { errorMessage } from '../../ipc/ipc-call-error';
 import { useMentionable, usePostComment, useSettableStatuses } from '../../queries/composer-hooks';
 import { ChecklistIcon } from '../../components/icons';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFileDrop } from '../../components/use-file-drop';
 import { AttachButton, AttachmentChips } from './AttachmentChips';
 import { addFiles } from './attachment-rules';
 import { ChecklistEditor, useChecklistDraft } from './ChecklistEditor';
 import { MentionTextarea } from './MentionTextarea';
-
-const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
 
 /**
  * Writes a comment on the task: text with `@` mentions, a checklist, attached files (dropped
@@ -24,8 +23,6 @@ export function Composer({ task }: { task: TodoTask }) {
   const checklist = useChecklistDraft();
   const [files, setFiles] = useState<File[]>([]);
   const [refusals, setRefusals] = useState<string[]>([]);
-  const [dragging, setDragging] = useState(false);
-  const dragDepth = useRef(0);
   const allowed = statuses.data ?? [];
   const [chosen, setChosen] = useState<string | null>(null);
   // The task's current status until the person picks one, when they may set it.
@@ -63,31 +60,7 @@ export function Composer({ task }: { task: TodoTask }) {
     );
   };
 
-  const dropHandlers = {
-    onDragEnter: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      dragDepth.current += 1;
-      setDragging(true);
-    },
-    onDragOver: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = busy ? 'none' : 'copy';
-    },
-    onDragLeave: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      dragDepth.current = Math.max(0, dragDepth.current - 1);
-      if (dragDepth.current === 0) setDragging(false);
-    },
-    onDrop: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      dragDepth.current = 0;
-      setDragging(false);
-      attach(Array.from(event.dataTransfer.files));
-    },
-  };
+  const { dragging, handlers: dropHandlers } = useFileDrop(attach, busy);
 
   return (
     <Paper

@@ -1,6 +1,8 @@
-import { Drawer, Group, Stack, Text } from '@mantine/core';
+import { Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
+import { useFileDrop } from '../../components/use-file-drop';
+import { useUiStore } from '../../state/ui-store';
 import { TaskTimeLog } from '../time-log/TaskTimeLog';
 import { entityLabel, formatMinutes } from '../todo/todo-rows';
 import { Composer } from './Composer';
@@ -8,6 +10,11 @@ import { OutboxConflicts } from './OutboxConflicts';
 import { Thread } from './Thread';
 /** The opened task: its header, a composer with a status picker, and the comment thread. */
 export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose(): void }) {
+  const requestPublish = useUiStore((state) => state.requestPublish);
+  // Files dropped anywhere on the panel but the composer (which attaches them) are published.
+  const { dragging, handlers } = useFileDrop((files) => {
+    if (task) requestPublish({ taskId: task.id, files });
+  });
   return (
     <Drawer
       opened={task !== null}
@@ -19,7 +26,16 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
       data-testid="task-panel"
     >
       {task && (
-        <Stack gap="md">
+        <Stack
+          gap="md"
+          {...handlers}
+          data-dragging={dragging || undefined}
+          style={
+            dragging
+              ? { outline: '2px dashed var(--mantine-primary-color-filled)', outlineOffset: 4 }
+              : undefined
+          }
+        >
           <Text size="sm" c="dimmed">
             {task.projectName}
           </Text>
@@ -33,7 +49,22 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
               spent {formatMinutes(task.duration)}
             </Text>
           </Group>
-          <TaskTimeLog task={task} />
+          <Group justify="space-between" wrap="nowrap">
+            <TaskTimeLog task={task} />
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => requestPublish({ taskId: task.id, files: [] })}
+              data-testid="publish-open"
+            >
+              Publish…
+            </Button>
+          </Group>
+          {dragging && (
+            <Text size="sm" c="dimmed" ta="center">
+              Drop the files to publish them as a new version
+            </Text>
+          )}
           <OutboxConflicts area="thread" taskId={task.id} />
           <Composer key={task.id} task={task} />
           <Thread taskId={task.id} />

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
 import { PreviewImage } from '../../components/PreviewImage';
+import { useFileDrop } from '../../components/use-file-drop';
+import { useUiStore } from '../../state/ui-store';
 import { ROW_HEIGHT, TODO_GRID } from './columns';
 import { commentExcerpt, dueState, entityLabel, formatMinutes, type DueState } from './todo-rows';
 import classes from './todo.module.css';
@@ -26,15 +28,24 @@ const DUE_COLORS: Record<Exclude<DueState, null>, string> = {
 export const TodoRow = memo(function TodoRow(props: TodoRowProps) {
   const { task, index, top, today, selected } = props;
   const due = today ? dueState(task.dueDate, today) : null;
+  const requestPublish = useUiStore((state) => state.requestPublish);
+  const { dragging, handlers } = useFileDrop((files) => requestPublish({ taskId: task.id, files }));
   return (
     <div
+      {...handlers}
+      data-dragging={dragging || undefined}
       id={`task-row-${task.id}`}
       role="option"
       aria-selected={selected}
       data-testid="todo-row"
       data-task-id={task.id}
       className={classes.row}
-      style={{ top, height: ROW_HEIGHT, gridTemplateColumns: TODO_GRID }}
+      style={{
+        top,
+        height: ROW_HEIGHT,
+        gridTemplateColumns: TODO_GRID,
+        ...(dragging && { outline: '2px dashed var(--mantine-primary-color-filled)' }),
+      }}
       onClick={() => props.onSelect(index)}
       onDoubleClick={() => props.onOpen(index)}
     >

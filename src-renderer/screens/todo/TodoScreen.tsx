@@ -4,6 +4,7 @@ import type { LoggedInState } from '../../../src-shared/session';
 import type { TodoTab } from '../../../src-shared/settings';
 import { useTaskList } from '../../queries/hooks';
 import { useUiStore } from '../../state/ui-store';
+import { PublishDialog } from '../publish/PublishDialog';
 import { TaskPanel } from '../task-panel/TaskPanel';
 import { TimeSheet } from '../time-log/TimeSheet';
 import { TodoFilters } from './TodoFilters';
@@ -24,6 +25,7 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
   const tab = view.tab === 'to-check' && !canCheck ? 'todo' : view.tab;
   const current = tab === 'done' ? done : tab === 'to-check' ? toCheck : todo;
   const { search, setSearch, selectedTaskId, selectTask, openTaskId, openTask } = useUiStore();
+  const { publishRequest, requestPublish } = useUiStore();
 
   const options = useMemo(() => filterOptions(current.data ?? []), [current.data]);
   // Ids saved for tasks that have since gone would hide everything: only those still present.
@@ -51,6 +53,7 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
   // From every list, unfiltered: a status change must not close the open panel.
   const allTasks = [...(todo.data ?? []), ...(done.data ?? []), ...(toCheck.data ?? [])];
   const openedTask = allTasks.find((task) => task.id === openTaskId) ?? null;
+  const publishTask = allTasks.find((task) => task.id === publishRequest?.taskId) ?? null;
   const clearFilters = () => {
     setSearch('');
     setView({ projectIds: [], taskTypeIds: [], statusIds: [] });
@@ -143,6 +146,14 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
         )}
       </AppShell.Main>
       <TaskPanel task={openedTask} onClose={() => openTask(null)} />
+      {publishRequest && publishTask && (
+        <PublishDialog
+          key={`${publishRequest.taskId}/${publishRequest.files.length}`}
+          task={publishTask}
+          initialFiles={publishRequest.files}
+          onClose={() => requestPublish(null)}
+        />
+      )}
     </AppShell>
   );
 }

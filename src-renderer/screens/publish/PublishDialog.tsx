@@ -1,0 +1,298 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ColorSwatch,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { PUBLISH_FILES_MAX } from '../../../src-shared/publish';
+import type { TodoTask } from '../../../src-shared/todo-task';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFileDrop } from '../../components/use-file-drop';
+import { useSettableStatuses } from '../../queries/composer-hooks';
+import { useSyncState } from '../../queries/sync-hooks';
+import { ChecklistEditor, useChecklistDraft } from '../task-panel/ChecklistEditor';
+import { entityLabel } from '../todo/todo-rows';
+import { PublishFileRow } from './PublishFileRow';
+import { PublishedPreviews } from './PublishedPreviews';
+import {
+  checkDroppedFiles,
+  usePublishProgress,
+  useSubmitPublish,
+  type DroppedFile,
+} from './use-publish';
+
+/**
+ * Publishing previews on a task: the dropped files (checked by main against what Kitsu takes),
+ * the status (the project's feedback request by default), a comment and a checklist, and
+ * whether the first file becomes the entity's main preview. Then each upload's progress, and
+ * the server's processing of the movies until they are ready.
+ */
+export function PublishDialog({
+  task,
+  initialFiles,
+  onClose,
+}: {
+  task: TodoTask;
+  initialFiles: File[];
+  onClose(): void;
+}) {
+  const statuses = useSettableStatuses();
+  const submit = useSubmitPublish(task.id);
+  const sync = useSyncState();
+  const [dropped, setDropped] = useState<DroppedFile[]>([]);
+  const [text, setText] = useState('');
+  const checklist = useChecklistDraft();
+  const [chosenStatus, setChosenStatus] = useState<string | null>(null);
+  const [setMainPreview, setSetMainPreview] = useState(false);
+  const [entryId, setEntryId] = useState<string | null>(null);
+  const progress = usePublishProgress(entryId);
+  const picker = useRef<HTMLInputElement>(null);
+  const published = entryId !== null;
+
+  const add = (files: File[]) => {
+    if (published || files.length === 0) return;
+    const fresh = files.filter(
+      (file) =>
+        !dropped.some((kept) => kept.file.name === file.name && kept.file.size === file.size),
+    );
+    setDropped((current) => [
+      ...current,
+      ...fresh.map((file) => ({ file, check: null, error: null })),
+    ]);
+    void checkDroppedFiles(fresh).then((checked) =>
+      setDropped((current) =>
+        current.map((row) => checked.find((done) => done.file === row.file) ?? row),
+      ),
+    );
+  };
+  const initial = useRef(initialFiles);
+  // The files the dialog opened with, once.
+  useEffect(() => add(initial.current), []);
+
+  const allowed = statuses.data ?? [];
+  const feedback = allowed.find((status) => status.isFeedbackRequest)?.id ?? null;
+  const current = allowed.some((status) => status.id === task.taskStatusId)
+    ? task.taskStatusId
+    : null;
+  const statusId = chosenStatus ?? feedback ?? current;
+  const selected = allowed.find((status) => status.id === statusId);
+  const accepted = dropped.filter((row) => row.check?.accepted);
+  const refusedCount = dropped.filter(
+    (row) => row.error || (row.check && !row.check.accepted),
+  ).length;
+  const checking = dropped.some((row) => row.check === null && row.error === null);
+  const tooMany = accepted.length > PUBLISH_FILES_MAX;
+  const canPublish =
+    !published &&
+    !checking &&
+    !tooMany &&
+    accepted.length > 0 &&
+    statusId !== null &&
+    !submit.isPending;
+
+  const publish = () => {
+    if (!canPublish || statusId === null) return;
+    submit.mutate(
+      {
+        taskId: task.id,
+        files: accepted.map((row) => row.check!.ref),
+        text,
+        taskStatusId: statusId,
+        baseStatusId: task.taskStatusId,
+        checklist: checklist.toSend(),
+        setMainPreview,
+      },
+      { onSuccess: ({ entryId: id }) => setEntryId(id) },
+    );
+  };
+
+  const { dragging, handlers } = useFileDrop(add, published);
+  const offline = sync.data?.connectivity === 'offline';
+  const shownFiles = published ? accepted : dropped;
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={`Publish on ${entityLabel(task)} · ${task.taskTypeName}`}
+      closeOnClickOutside={!submit.isPending}
+      data-testid="publish-dialog"
+    >
+      <Stack
+        gap="md"
+        {...handlers}
+        style={
+          dragging
+            ? { outline: '2px dashed var(--mantine-primary-color-filled)', outlineOffset: 4 }
+            : undefined
+        }
+      >
+        <Stack gap="xs" data-testid="publish-files">
+          {shownFiles.map((row) => (
+            <PublishFileRow
+              key={`${row.file.name}/${row.file.size}`}
+              dropped={row}
+              progress={progress?.files[accepted.indexOf(row)] ?? null}
+              onRemove={
+                published
+                  ? undefined
+                  : () => setDropped((kept) => kept.filter((other) => other !== row))
+              }
+            />
+          ))}
+          {!published && (
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                {dropped.length === 0 ? 'Drop movies or pictures here, or' : 'Drop more files, or'}
+              </Text>
+              <Button variant="subtle" size="compact-sm" onClick={() => picker.current?.click()}>
+                choose files
+              </Button>
+              <input
+                ref={picker}
+                type="file"
+                multiple
+                hidden
+                onChange={(event) => {
+                  add(Array.from(event.currentTarget.files ?? []));
+                  event.currentTarget.value = '';
+                }}
+                data-testid="publish-pick"
+              />
+            </Group>
+          )}
+          {!published && refusedCount > 0 && accepted.length > 0 && (
+            <Text size="xs" c="orange">
+              {refusedCount === 1 ? 'One file is' : `${refusedCount} files are`} left out: Kitsu
+              would refuse {refusedCount === 1 ? 'it' : 'them'}.
+            </Text>
+          )}
+          {tooMany && (
+            <Text size="xs" c="red">
+              One publish takes at most {PUBLISH_FILES_MAX} files: remove some.
+            </Text>
+          )}
+        </Stack>
+
+        {!published ? (
+          <>
+            <Textarea
+              label="Comment"
+              placeholder="What changed in this version"
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxRows={8}
+              data-testid="publish-text"
+            />
+            {checklist.items.length > 0 && <ChecklistEditor draft={checklist} disabled={false} />}
+            <Group justify="space-between" align="flex-end">
+              <Group gap="md" align="flex-end">
+                <Select
+                  label="Status"
+                  data={allowed.map((status) => ({ value: status.id, label: status.name }))}
+                  value={statusId}
+                  onChange={setChosenStatus}
+                  allowDeselect={false}
+                  comboboxProps={{ withinPortal: true }}
+                  leftSection={selected ? <ColorSwatch color={selected.color} size={14} /> : null}
+                  w={220}
+                  data-testid="publish-status"
+                />
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  disabled={checklist.full}
+                  onClick={() => checklist.add()}
+                >
+                  Checklist item
+                </Button>
+              </Group>
+              <Checkbox
+                label="Set as main preview"
+                checked={setMainPreview}
+                onChange={(event) => setSetMainPreview(event.currentTarget.checked)}
+                data-testid="publish-set-main"
+              />
+            </Group>
+            {submit.isError && (
+              <ErrorAlert
+                title="Nothing was published"
+                error={submit.error}
+                hint="Your files and comment are kept here: publish again when the problem is solved."
+                testId="publish-error"
+              />
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button
+                onClick={publish}
+                disabled={!canPublish}
+                loading={submit.isPending}
+                data-testid="publish-submit"
+              >
+                Publish {accepted.length > 0 ? accepted.length : ''}{' '}
+                {accepted.length === 1 ? 'file' : 'files'}
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <PublishState taskId={task.id} progress={progress} offline={offline} onClose={onClose} />
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function PublishState({
+  taskId,
+  progress,
+  offline,
+  onClose,
+}: {
+  taskId: string;
+  progress: ReturnType<typeof usePublishProgress>;
+  offline: boolean;
+  onClose(): void;
+}) {
+  const state = progress?.state ?? 'pending';
+  return (
+    <Stack gap="sm" data-testid="publish-state" data-state={state}>
+      {state === 'done' && progress?.commentId ? (
+        <PublishedPreviews taskId={taskId} commentId={progress.commentId} />
+      ) : state === 'conflict' || state === 'failed' ? (
+        <Alert color={state === 'conflict' ? 'orange' : 'red'} title="The publish stopped">
+          {state === 'conflict'
+            ? 'The task’s status changed on the server meanwhile.'
+            : 'The server refused part of it.'}{' '}
+          Open the task to choose what to do: it is kept on this computer until then.
+        </Alert>
+      ) : offline ? (
+        <Alert color="gray" title="Waiting for the server" data-testid="publish-offline">
+          The server cannot be reached. The publish is kept on this computer and uploads by itself
+          as soon as the server is back. You can close this window.
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Publishing… You can close this window: it goes on in the background.
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onClose} data-testid="publish-close">
+          Close
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
