@@ -77,6 +77,20 @@ describe('the app services with the local studio', () => {
     expect(again).toMatchObject({ ok: true, value: { todoView: { projectIds: ['p1'] } } });
   });
 
+  it('keeps the previews cache size and the production folders, refusing a relative folder', async () => {
+    const mountPoints = [{ tree: '/prod', local: join(tmpdir(), 'shotdesk-prod') }];
+    const saved = await services.dispatch('settings:set', { mediaCacheMb: 1024, mountPoints });
+    expect(saved).toMatchObject({ ok: true, value: { mediaCacheMb: 1024, mountPoints } });
+    const relative = await services.dispatch('settings:set', {
+      mountPoints: [{ tree: '/prod', local: 'prod' }],
+    });
+    expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const tooSmall = await services.dispatch('settings:set', { mediaCacheMb: 10 });
+    expect(tooSmall).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const again = await start().dispatch('settings:get', {});
+    expect(again).toMatchObject({ ok: true, value: { mediaCacheMb: 1024, mountPoints } });
+  });
+
   it('logs back in at the next start, on a restarted studio', async () => {
     await services.shutdown();
     services = start();

@@ -43,6 +43,21 @@ export const DEFAULT_TODO_VIEW: TodoView = {
 /** The on-disk cache of previews (movies, pictures, thumbnails), in MB. */
 export const MEDIA_CACHE_MB = { min: 256, max: 200_000, default: 4096 } as const;
 
+/**
+ * Where a file tree's mount point is on this computer: the tree says `/prod`, the studio's
+ * share is `D:\\prod` here or `/mnt/prod` there. Folders are only ever created under a mapped root.
+ */
+export const mountPointSchema = z.object({
+  /** The tree's mountpoint as Kitsu's file tree names it. */
+  tree: z.string().trim().min(1).max(1024),
+  /** An absolute folder on this computer. */
+  local: z.string().trim().min(1).max(1024),
+});
+
+export type MountPoint = z.infer<typeof mountPointSchema>;
+
+export const MOUNT_POINTS_MAX = 20;
+
 export const settingsSchema = z.object({
   todoView: todoViewSchema,
   // Defaults keep settings files written before the field existed.
@@ -52,6 +67,7 @@ export const settingsSchema = z.object({
     .min(MEDIA_CACHE_MB.min)
     .max(MEDIA_CACHE_MB.max)
     .default(MEDIA_CACHE_MB.default),
+  mountPoints: z.array(mountPointSchema).max(MOUNT_POINTS_MAX).default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -59,4 +75,5 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   todoView: DEFAULT_TODO_VIEW,
   mediaCacheMb: MEDIA_CACHE_MB.default,
+  mountPoints: [],
 };

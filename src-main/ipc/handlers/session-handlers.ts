@@ -1,3 +1,5 @@
+import { isAbsolute } from 'node:path';
+import { AppError } from '../../kitsu/app-error';
 import { checkServer } from '../../kitsu/check-server';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
@@ -29,6 +31,14 @@ export function sessionHandlers(services: HandlerServices): HandlerGroup<Session
     'session:logout': () => session.logout(),
     'settings:get': () => appState.settings(),
     'settings:set': async (patch) => {
+      for (const mount of patch.mountPoints ?? []) {
+        if (!isAbsolute(mount.local)) {
+          throw new AppError(
+            'invalid-input',
+            `“${mount.local}” is not a full path on this computer: write the whole folder path, e.g. ${process.platform === 'win32' ? 'D:\\prod' : '/mnt/prod'}.`,
+          );
+        }
+      }
       const settings = await appState.updateSettings(patch);
       if (patch.mediaCacheMb !== undefined) await services.media?.capChanged();
       return settings;

@@ -5,9 +5,11 @@ import type { LoggedInState } from '../../../src-shared/session';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { SyncIndicator } from '../../components/SyncIndicator';
 import { call } from '../../ipc/api';
+import { useSettings } from '../../queries/hooks';
 import { queryKeys } from '../../queries/keys';
 import { useSyncState } from '../../queries/sync-hooks';
 import { useUiStore } from '../../state/ui-store';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { PendingWrites } from './PendingWrites';
 
 export function TodoHeader({ session }: { session: LoggedInState }) {
@@ -24,6 +26,8 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
   // Writes not sent yet stay in this computer's outbox: logging out says so first.
   const pending = useSyncState().data?.pending ?? 0;
   const [confirmingLogout, setConfirmingLogout] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settings = useSettings();
   const server = session.server.kind === 'local' ? 'Local studio' : session.server.apiUrl;
   return (
     <Group justify="space-between" px="md" h="100%" wrap="nowrap">
@@ -50,6 +54,19 @@ export function TodoHeader({ session }: { session: LoggedInState }) {
               Login stored unencrypted
             </Badge>
           </Tooltip>
+        )}
+        <Button
+          variant="subtle"
+          color="gray"
+          size="compact-sm"
+          onClick={() => setSettingsOpen(true)}
+          disabled={!settings.data}
+          data-testid="settings-open"
+        >
+          Settings
+        </Button>
+        {settingsOpen && settings.data && (
+          <SettingsDialog settings={settings.data} onClose={() => setSettingsOpen(false)} />
         )}
         <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="current-user">
           {session.user.fullName}
