@@ -36,6 +36,7 @@ interface CachedMedia {
 }
 
 const CACHE_CONTROL = 'private, max-age=604800';
+const MISSING_RETRY_MS = 10 * 60_000;
 
 /**
  * Preview media for the renderer: from the media cache, else downloaded from Kitsu into it
@@ -47,6 +48,8 @@ export class MediaService implements MediaSource {
   private readonly downloads = new Map<string, Promise<CachedMedia>>();
   private readonly prefetchQueue: { kind: MediaKind; id: string }[] = [];
   private prefetching = false;
+  /** Prefetches the server had nothing for, and when: not asked again for a while. */
+  private readonly missing = new Map<string, number>();
 
   constructor(
     private readonly options: {
@@ -141,8 +144,12 @@ export class MediaService implements MediaSource {
           this.prefetchQueue.length = 0;
           break;
         }
+        const key = `${item.kind}-${item.id}`;
+        if (Date.now() - (this.missing.get(key) ?? -Infinity) < MISSING_RETRY_MS) continue;
         // A preview still processing or gone: the player asks again when it is shown.
-        await this.open(item.kind, item.id).catch(() => undefined);
+        await this.open(item.kind, item.id).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'not-found') this.missing.set(key, Date.now());
+        });
       }
     } finally {
       this.prefetching = false;

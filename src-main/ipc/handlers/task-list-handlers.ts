@@ -19,6 +19,7 @@ const FROM_SERVER: Record<TaskListName, (client: KitsuClient) => Promise<TodoTas
 export function taskListHandlers({
   session,
   sync,
+  media,
 }: HandlerServices): HandlerGroup<TaskListChannel> {
   const read = async (list: TaskListName) => {
     const client = await session.client();
@@ -26,7 +27,15 @@ export function taskListHandlers({
     return cache ? cache.taskList(list) : FROM_SERVER[list](client);
   };
   return {
-    'tasks:list-todo': () => read('todo'),
+    'tasks:list-todo': async () => {
+      const tasks = await read('todo');
+      // The open tasks' thumbnails, so that the list shows them offline too.
+      media?.prefetch(
+        'thumbnail',
+        tasks.flatMap((task) => (task.previewFileId ? [task.previewFileId] : [])),
+      );
+      return tasks;
+    },
     'tasks:list-done': () => read('done'),
     'tasks:list-to-check': () => read('to-check'),
   };
