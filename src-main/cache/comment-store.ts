@@ -86,6 +86,17 @@ export function putNewComment(db: CacheDb, taskId: string, row: unknown): void {
   );
 }
 
+/**
+ * The cached threads with a preview the server was still converting when they were read: a
+ * `preview-file:update` without a task id is about one of them.
+ */
+export function threadsWithProcessingPreviews(db: CacheDb): string[] {
+  return db
+    .prepare(`SELECT DISTINCT task_id FROM comment_row WHERE json LIKE '%"status":"processing"%'`)
+    .pluck()
+    .all() as string[];
+}
+
 /** Notes that the person read the thread now (see `recentlyReadThreadIds`). */
 export function markThreadRead(db: CacheDb, taskId: string): void {
   db.prepare('UPDATE comment_thread SET read_at = ? WHERE task_id = ?').run(

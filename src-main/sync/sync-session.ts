@@ -10,6 +10,7 @@ import {
   markThreadRead,
   markThreadsStale,
   recentlyReadThreadIds,
+  threadsWithProcessingPreviews,
   readThreadJson,
   staleThreadIds,
 } from '../cache/comment-store';
@@ -247,8 +248,14 @@ export class SyncSession implements WriteGuard {
         refreshes.push(this.awaited(`list:${list}`, refresh));
       }
     }
-    if (taskIds && tables.includes('comment')) {
-      for (const taskId of cachedThreadIds(this.db, taskIds)) {
+    // Kitsu names no task when a movie's conversion ends: the threads still converting one.
+    const threadTaskIds = tables.includes('preview-file')
+      ? [...(taskIds ?? []), ...threadsWithProcessingPreviews(this.db)]
+      : tables.includes('comment')
+        ? (taskIds ?? [])
+        : [];
+    if (threadTaskIds.length > 0) {
+      for (const taskId of cachedThreadIds(this.db, [...new Set(threadTaskIds)])) {
         const refresh = this.pullThreads([taskId], 'run').then(({ failure }) => {
           if (failure !== null) throw failure;
         });
