@@ -118,10 +118,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fetch: options.fetch,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     revealFile: options.revealFile,
-    sync,
-    outbox: () => outboxes.current(),
-    cachedReads: () => sync.current()?.keptReads ?? null,
-    syncState: () => sync.state(),
+    offline: {
+      sync,
+      outbox: () => outboxes.current(),
+      keptReads: () => sync.current()?.keptReads ?? null,
+      state: () => sync.state(),
+    },
     onCacheChanged: (tables, taskIds) => sync.serverChanged(tables, taskIds),
   });
   return {

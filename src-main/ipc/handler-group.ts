@@ -19,6 +19,17 @@ export type HandlerGroup<C extends ChannelName> = { [K in C]: Handler<K> };
 /** Every channel's handler. */
 export type Handlers = HandlerGroup<ChannelName>;
 
+/** The offline cache of whoever is logged in: reads answer from it first, writes go through its outbox. */
+export interface OfflineServices {
+  sync: SyncService;
+  /** The outbox while a person's cache is open. */
+  outbox(): Outbox | null;
+  /** Answers kept whole (time log days) while a person's cache is open. */
+  keptReads(): CachedReads | null;
+  /** Connectivity, pending writes and conflicts, as `sync:state` answers them. */
+  state(): SyncState;
+}
+
 export interface HandlerServices {
   appInfo: AppInfo;
   session: SessionService;
@@ -34,14 +45,8 @@ export interface HandlerServices {
   downloadsDir: string;
   /** Shows a saved file in the OS file manager, where main can (Electron). */
   revealFile?: (path: string) => void;
-  /** The logged-in person's offline cache: reads answer from it first. */
-  sync?: SyncService;
-  /** The logged-in person's outbox while their cache is open; writes go through it. */
-  outbox?: () => Outbox | null;
-  /** The logged-in person's kept reads while their cache is open (offline answers). */
-  cachedReads?: () => CachedReads | null;
-  /** Connectivity, pending writes and conflicts, as `sync:state` answers them. */
-  syncState?: () => SyncState;
+  /** The logged-in person's offline cache and outbox. */
+  offline: OfflineServices;
   /** Tells the renderer which of main's data changed (`cache:changed`). */
   onCacheChanged?: (tables: string[], taskIds?: string[]) => void;
 }

@@ -25,7 +25,9 @@ export class ComposerContext {
   private readonly projects = new PerClientCache<string>();
   private readonly mentionable = new PerClientCache<MentionCandidate[]>();
 
-  constructor(private readonly services: { session: SessionService; sync?: SyncService }) {}
+  constructor(
+    private readonly services: { session: SessionService; offline: { sync: SyncService } },
+  ) {}
 
   async settableStatuses(): Promise<SettableTaskStatus[]> {
     const { session } = this.services;
@@ -34,7 +36,7 @@ export class ComposerContext {
       const state = await session.state();
       const role = state.status === 'logged-in' ? state.user.role : 'user';
       // From the offline cache's context when it is open.
-      const cache = this.services.sync?.for(client) ?? null;
+      const cache = this.services.offline.sync.for(client);
       return cache ? cache.settableStatuses(role) : listSettableStatuses(client, role);
     });
   }

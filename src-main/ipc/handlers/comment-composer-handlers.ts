@@ -15,7 +15,7 @@ export function commentComposerHandlers(
   return {
     'tasks:post-comment': async ({ baseStatusId, ...input }) => {
       const client = await session.client();
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       const online = outbox?.online() ?? true;
       // Names for the mentions the answer lists by id, when there may be some.
       const people = await composer.peopleFor(client, input.taskId, input.text, online);

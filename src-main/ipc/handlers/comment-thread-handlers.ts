@@ -43,7 +43,7 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
     'tasks:list-comments': async ({ taskId }) => {
       const client = await session.client();
       // From the offline cache at once (refreshed behind), the comments on their way on top.
-      const cache = services.sync?.for(client) ?? null;
+      const cache = services.offline.sync.for(client);
       const comments = cache
         ? await cache.comments(taskId)
         : await listTaskComments(client, taskId, names.resolverFor(client));
@@ -54,7 +54,7 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
     },
     'tasks:reply': async (input) => {
       const client = await session.client();
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       if (!outbox) {
         return afterWrite(input.taskId, replyToComment(client, input, names.resolverFor(client)));
       }
@@ -88,11 +88,11 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
     },
     'tasks:acknowledge': async (input) => {
       const client = await session.client();
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       if (!outbox) return afterWrite(input.taskId, toggleAcknowledgement(client, input));
       const me = await loggedInPerson(services);
       const shown = async () => {
-        const thread = (await services.sync?.for(client)?.comments(input.taskId)) ?? [];
+        const thread = (await services.offline.sync.for(client)?.comments(input.taskId)) ?? [];
         return thread.find((comment) => comment.id === input.commentId) ?? null;
       };
       const acknowledged =

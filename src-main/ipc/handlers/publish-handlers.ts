@@ -14,7 +14,7 @@ export function publishHandlers(
 ): HandlerGroup<PublishChannel> {
   const { session, grantedFiles } = services;
   const outboxOrFail = () => {
-    const outbox = services.outbox?.() ?? null;
+    const outbox = services.offline.outbox();
     if (!outbox) {
       throw new AppError(
         'server-error',
@@ -47,6 +47,6 @@ export function publishHandlers(
     },
 
     'publish:progress': async ({ entryId }) =>
-      services.outbox?.()?.publishProgress(entryId) ?? null,
+      services.offline.outbox()?.publishProgress(entryId) ?? null,
   };
 }

@@ -1,19 +1,11 @@
-import type { SyncState } from '../../../src-shared/sync';
 import { AppError } from '../../kitsu/app-error';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
-
-const LOGGED_OUT: SyncState = {
-  connectivity: 'offline',
-  pending: 0,
-  conflicts: [],
-  lastSyncedAt: null,
-};
 
 /** The offline cache and the outbox: connectivity, pending writes, conflicts. */
 export function syncHandlers(
   services: HandlerServices,
 ): HandlerGroup<'sync:state' | 'outbox:resolve'> {
-  const state = () => services.syncState?.() ?? LOGGED_OUT;
+  const state = () => services.offline.state();
   return {
     'sync:state': async () => {
       // A stored session is restored (and the outbox opened) on the first question.
@@ -21,7 +13,7 @@ export function syncHandlers(
       return state();
     },
     'outbox:resolve': async ({ id, action, text }) => {
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       if (!outbox) throw new AppError('auth-expired', 'You are not logged in. Log in first.');
       await outbox.resolve(id, action, text);
       return state();

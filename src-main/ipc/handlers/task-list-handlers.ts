@@ -18,12 +18,12 @@ const FROM_SERVER: Record<TaskListName, (client: KitsuClient) => Promise<TodoTas
  */
 export function taskListHandlers({
   session,
-  sync,
+  offline,
   media,
 }: HandlerServices): HandlerGroup<TaskListChannel> {
   const read = async (list: TaskListName) => {
     const client = await session.client();
-    const cache = sync?.for(client) ?? null;
+    const cache = offline.sync.for(client);
     return cache ? cache.taskList(list) : FROM_SERVER[list](client);
   };
   return {

@@ -23,14 +23,14 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
   const changed = (tables: string[], taskIds?: string[]) =>
     services.onCacheChanged?.(tables, taskIds);
   const kept = (day: TimeLogDay): TimeLogDay => {
-    services.cachedReads?.()?.keep(timeLogDayKey(day.date), day);
+    services.offline.keptReads()?.keep(timeLogDayKey(day.date), day);
     return day;
   };
-  const overlaid = (day: TimeLogDay) => services.outbox?.()?.overlayDay(day) ?? day;
+  const overlaid = (day: TimeLogDay) => services.offline.outbox()?.overlayDay(day) ?? day;
   /** The day as last known here, with the waiting writes: what an offline write shows. */
   const knownDay = (date: IsoDate): TimeLogDay =>
     overlaid(
-      services.cachedReads?.()?.peek<TimeLogDay>(timeLogDayKey(date)) ?? {
+      services.offline.keptReads()?.peek<TimeLogDay>(timeLogDayKey(date)) ?? {
         date,
         entries: [],
         totalMinutes: 0,
@@ -55,13 +55,13 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
     'time:get-day': async ({ date }) => {
       try {
         return overlaid(
-          await readThrough(services.cachedReads?.(), timeLogDayKey(date), async () =>
+          await readThrough(services.offline.keptReads(), timeLogDayKey(date), async () =>
             readTimeLogDay(await session.client(), date),
           ),
         );
       } catch (error) {
         // Never read while online, but written offline: the waiting writes are the day.
-        const outbox = services.outbox?.();
+        const outbox = services.offline.outbox();
         if (outbox && isAppError(error) && error.code === 'offline') return knownDay(date);
         throw error;
       }
@@ -69,7 +69,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
     'time:set': async (input) => {
       const client = await session.client();
       const personId = await currentPersonId(session);
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       let day: TimeLogDay;
       if (!outbox) {
         day = kept(await setTimeSpent(client, personId, input));
@@ -86,7 +86,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
     },
     'time:set-day-off': async (input) => {
       const client = await session.client();
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       const day = outbox
         ? await write(outbox, 'day-off', input.date, null, { ...input, dayOff: true })
         : kept(await setDayOff(client, await currentPersonId(session), input));
@@ -96,7 +96,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
     },
     'time:clear-day-off': async (input) => {
       const client = await session.client();
-      const outbox = services.outbox?.() ?? null;
+      const outbox = services.offline.outbox();
       const day = outbox
         ? await write(outbox, 'day-off', input.date, null, { date: input.date, dayOff: false })
         : kept(await clearDayOff(client, await currentPersonId(session), input));
