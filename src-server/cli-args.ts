@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { ServerSettings } from './context';
 
 export interface CliOptions {
   dataDir: string;
@@ -8,13 +9,16 @@ export interface CliOptions {
   adminPassword?: string;
   demo: boolean;
   demoSize: 'standard' | 'large';
+  /** Server settings given on the command line (the others keep their defaults). */
+  settings: Partial<ServerSettings>;
 }
 
 /** Environment variable naming better-sqlite3's addon to load (an Electron-ABI build). */
 export const SQLITE_BINDING_ENV = 'SHOTDESK_SQLITE_BINDING';
 
 export const USAGE = `Usage: npm run server -- --data-dir DIR [--port N] [--host H]
-       [--admin-email E --admin-password P] [--demo] [--demo-size standard|large]`;
+       [--admin-email E --admin-password P] [--demo] [--demo-size standard|large]
+       [--max-preview-bytes N] [--ffmpeg PATH] [--ffprobe PATH] [--movie-job-timeout SECONDS]`;
 
 /** Parses the server's command line; throws an Error with a one-line reason. */
 export function parseCliArgs(argv: string[]): CliOptions {
@@ -29,6 +33,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
       'admin-password': { type: 'string' },
       demo: { type: 'boolean', default: false },
       'demo-size': { type: 'string', default: 'standard' },
+      'max-preview-bytes': { type: 'string' },
+      ffmpeg: { type: 'string' },
+      ffprobe: { type: 'string' },
+      'movie-job-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -54,5 +62,28 @@ export function parseCliArgs(argv: string[]): CliOptions {
     adminPassword: values['admin-password'],
     demo: values.demo ?? false,
     demoSize,
+    settings: {
+      ...positiveSetting('maxPreviewBytes', '--max-preview-bytes', values['max-preview-bytes']),
+      ...positiveSetting(
+        'movieJobTimeoutSeconds',
+        '--movie-job-timeout',
+        values['movie-job-timeout'],
+      ),
+      ...(values.ffmpeg ? { ffmpegPath: values.ffmpeg } : {}),
+      ...(values.ffprobe ? { ffprobePath: values.ffprobe } : {}),
+    },
   };
+}
+
+function positiveSetting(
+  setting: 'maxPreviewBytes' | 'movieJobTimeoutSeconds',
+  flag: string,
+  text: string | undefined,
+): Partial<ServerSettings> {
+  if (text === undefined) return {};
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${flag} must be a positive integer, got "${text}"`);
+  }
+  return { [setting]: value };
 }

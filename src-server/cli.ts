@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   }
   const server = await createServer({
     dataDir,
+    settings: options.settings,
     logger: true,
     // Set by the desktop app when it runs this server inside Electron (another native ABI).
     sqliteNativeBinding,

@@ -17,6 +17,8 @@ export interface ServerSettings {
   ffmpegPath: string;
   /** The ffprobe executable: a name looked up on PATH, or a path. */
   ffprobePath: string;
+  /** A movie's processing is stopped (and the preview marked broken) past this many seconds. */
+  movieJobTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxPreviewBytes: 2 * 1024 * 1024 * 1024,
   ffmpegPath: 'ffmpeg',
   ffprobePath: 'ffprobe',
+  movieJobTimeoutSeconds: 3600,
 };
 
 /** What every route module receives: the database and the server-wide services. */

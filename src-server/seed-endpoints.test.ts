@@ -13,7 +13,6 @@ const UNSERVED = [
   'GET /movies/originals/preview-files/{instance_id}/download',
   'GET /pictures/preview-background-files/{instance_id}.{extension}',
   'POST /data/tasks/{task_id}/working-file-path',
-  'POST /pictures/preview-files/{instance_id}',
   'POST /pictures/thumbnails/organisations/{instance_id}',
   'PUT /actions/tasks/{task_id}/set-main-preview',
 ];

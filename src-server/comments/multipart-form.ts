@@ -1,7 +1,7 @@
 import { createWriteStream, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { KitsuError } from '../http/errors';
+import { badRequestPlain, KitsuError } from '../http/errors';
 import { removeQuietly, stagingPath } from './attachment-store';
 
 /** An uploaded file part, written to the staging folder. */
@@ -16,6 +16,15 @@ export interface StagedFile {
 export interface MultipartForm {
   fields: Record<string, string>;
   files: StagedFile[];
+  /** File parts that `acceptFile` turned down: read through, never written. */
+  refusedFiles: { fieldName: string; filename: string }[];
+}
+
+export interface MultipartOptions {
+  /** A fresh path to stage a file part at (default: the attachments' staging folder). */
+  stagingPath?: () => string;
+  /** Whether to keep a file part, decided from its name before any byte is written. */
+  acceptFile?: (fieldName: string, filename: string) => boolean;
 }
 
 /** Werkzeug's RequestEntityTooLarge, as Zou's error handler words it. */
@@ -24,6 +33,16 @@ export function tooLarge(): KitsuError {
     error: true,
     message: 'The data value transmitted exceeds the capacity limit.',
   });
+}
+
+/** busboy's words for a body that is not the multipart it claims to be (or was cut short). */
+const MALFORMED_MULTIPART =
+  /multipart|boundary|unexpected end of form|malformed part header|premature close/i;
+
+function isMalformedBody(error: unknown): boolean {
+  if (!(error instanceof Error) || error instanceof KitsuError) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || MALFORMED_MULTIPART.test(error.message);
 }
 
 function isFileTooLarge(error: unknown): boolean {
@@ -41,9 +60,11 @@ export async function readMultipartForm(
   request: FastifyRequest,
   dataDir: string,
   maxFileBytes: number,
+  options: MultipartOptions = {},
 ): Promise<MultipartForm> {
   const fields: Record<string, string> = {};
   const files: StagedFile[] = [];
+  const refusedFiles: MultipartForm['refusedFiles'] = [];
   const fileFields = new Set<string>();
   try {
     for await (const part of request.parts({ limits: { fileSize: maxFileBytes } })) {
@@ -56,7 +77,12 @@ export async function readMultipartForm(
         continue;
       }
       fileFields.add(part.fieldname);
-      const path = stagingPath(dataDir);
+      if (options.acceptFile && !options.acceptFile(part.fieldname, part.filename)) {
+        refusedFiles.push({ fieldName: part.fieldname, filename: part.filename });
+        part.file.resume();
+        continue;
+      }
+      const path = options.stagingPath ? options.stagingPath() : stagingPath(dataDir);
       const staged: StagedFile = {
         fieldName: part.fieldname,
         filename: part.filename,
@@ -72,9 +98,15 @@ export async function readMultipartForm(
   } catch (error) {
     for (const file of files) removeQuietly(file.path);
     if (isFileTooLarge(error)) throw tooLarge();
+    // Werkzeug answers a form it cannot parse with its plain 400, not a server error.
+    if (isMalformedBody(error)) {
+      throw badRequestPlain(
+        'The browser (or proxy) sent a request that this server could not understand.',
+      );
+    }
     throw error;
   }
-  return { fields, files };
+  return { fields, files, refusedFiles };
 }
 
 export function discardStagedFiles(files: readonly StagedFile[]): void {

@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { isUuid, newId } from '../db/ids';
+import { MOVIE_EXTENSIONS } from './preview-formats';
 
 // Preview bytes live under `<dataDir>/previews/<variant>/`, sharded like Zou's local file store
 // (`<id[0:3]>/<id[3:6]>/<id>.<ext>`). Paths are built from the row's UUID and a checked
@@ -82,9 +83,22 @@ const ALL_VARIANTS: PreviewVariant[] = [
   'files',
 ];
 
+/** A movie's source as uploaded (its row says `mp4` whatever the upload was), if stored. */
+export function findMovieSource(dataDir: string, previewFileId: string): string | null {
+  for (const extension of MOVIE_EXTENSIONS) {
+    const path = previewPath(dataDir, 'movie-source', previewFileId, extension);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
 /** Every stored form of a preview, once its row is gone (the extensions it may have used). */
 export function removePreviewFiles(dataDir: string, previewFileId: string, extensions: string[]) {
-  const candidates = new Set(['png', 'mp4', ...extensions.map((e) => e.toLowerCase())]);
+  const candidates = new Set([
+    'png',
+    ...MOVIE_EXTENSIONS,
+    ...extensions.map((e) => e.toLowerCase()),
+  ]);
   for (const variant of ALL_VARIANTS) {
     for (const ext of candidates) {
       if (!SAFE_EXTENSION.test(ext)) continue;

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../auth/routes';
 import { registerCommentRoutes } from '../comments/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
+import { registerPreviewRoutes } from '../previews/routes';
 import { registerProductionRoutes } from '../production/routes';
 import { registerTimeRoutes } from '../time/routes';
 import { registerUserViewRoutes } from '../user-views/routes';
@@ -22,6 +23,7 @@ const modules: RouteModule[] = [
   registerUserViewRoutes,
   registerTimeRoutes,
   registerCommentRoutes,
+  registerPreviewRoutes,
   registerProductionRoutes,
   registerAdminRoutes,
   registerCrudRoutes,

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { dropFiles } from './support/drop-files';
+import { localStudioApi, withLocalStudio } from './support/session';
+
+// Jordan drops a render and a movie on one of his tasks: one comment, one revision with two
+// previews; the server converts the movie, and the thread shows both ready.
+
+const JORDAN = 'jordan.reyes@example.com';
+
+async function renders(): Promise<{ png: string; movie: string }> {
+  const png = test.info().outputPath('sh020_layout.png');
+  await sharp({ create: { width: 640, height: 360, channels: 3, background: '#c0503a' } })
+    .png()
+    .toFile(png);
+  const movie = test.info().outputPath('sh020_layout.mp4');
+  execFileSync('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-f', 'lavfi',
+    '-i', 'testsrc2=size=640x360:rate=24:duration=2',
+    '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-y', movie,
+  ]); // prettier-ignore
+  return { png, movie };
+}
+
+test('publish: a PNG and an MP4 dropped on a task become one comment with two previews', async ({
+  page,
+}) => {
+  const { png, movie } = await renders();
+  await withLocalStudio(page, async ({ app, host }) => {
+    await expect(app.todoRows().first()).toBeVisible();
+    const taskId = await app.firstTaskWithStatus('wip');
+
+    await dropFiles(app.todoRow(taskId), [png, movie]);
+    const dialog = page.getByRole('dialog', { name: /^Publish on / });
+    await expect(dialog).toBeVisible();
+    const rows = dialog.getByTestId('publish-file');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-accepted', 'true');
+    await expect(rows.nth(1)).toHaveAttribute('data-accepted', 'true');
+    await expect(dialog.getByTestId('publish-status')).toHaveValue('Waiting For Approval');
+    await dialog.getByTestId('publish-text').fill('Layout v2: camera moved closer.');
+    await app.shot('publish-dialog');
+
+    await dialog.getByTestId('publish-submit').click();
+    await expect(dialog.getByTestId('publish-state')).toBeVisible();
+    await expect(dialog.getByTestId('publish-ready')).toBeVisible({ timeout: 90_000 });
+    await expect(dialog.getByTestId('publish-file-progress')).toHaveCount(2);
+    await app.shot('publish-done');
+    await dialog.getByTestId('publish-close').click();
+
+    const jordan = await localStudioApi(host.url, JORDAN);
+    const comments = (await jordan.expectOk('GET', `/data/tasks/${taskId}/comments`)) as {
+      text: string;
+      previews: { position: number; revision: number; extension: string; status: string }[];
+    }[];
+    const mine = comments.filter((comment) => comment.text === 'Layout v2: camera moved closer.');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.previews.map((p) => [p.position, p.extension, p.status])).toEqual([
+      [1, 'png', 'ready'],
+      [2, 'mp4', 'ready'],
+    ]);
+
+    await app.todoRow(taskId).dblclick();
+    const published = page
+      .getByTestId('task-panel')
+      .getByTestId('comment')
+      .filter({ hasText: 'Layout v2: camera moved closer.' });
+    await expect(published.getByTestId('comment-preview')).toHaveCount(2);
+    await expect(published.getByTestId('comment-preview').nth(1)).toHaveAttribute(
+      'data-status',
+      'ready',
+    );
+    await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('wfa');
+    await app.shot('publish-thread');
+  });
+});
