@@ -1,5 +1,6 @@
 import { badRequestPlain } from '../../http/errors';
 import { loadTaskFacts } from '../../permissions/access';
+import { removePreviewFiles } from '../../previews/preview-storage';
 import { removePreviewFile } from '../cascades/preview-file';
 import type { CrudCall } from '../crud-call';
 import { emitModelEvent } from '../events';
@@ -69,11 +70,15 @@ export const previewFileHooks = defineHooks({
   },
 
   remove(call, id) {
+    let preview: Record<string, unknown> = {};
     call.write(() => {
-      const preview = serializeOne(call.db, call.model, loadInstanceRow(call, id), false);
+      preview = serializeOne(call.db, call.model, loadInstanceRow(call, id), false);
       call.access.requireManagerProjectAccess(taskOf(call, preview).project_id);
       removePreviewFile(call.db, String(preview.id));
       emitModelEvent(call, 'delete', preview);
     });
+    // Once the row is gone for good: its files, whatever forms were made of it.
+    const extension = typeof preview.extension === 'string' ? preview.extension : 'png';
+    removePreviewFiles(call.context.dataDir, id, [extension]);
   },
 });
