@@ -10,7 +10,6 @@ const UNSERVED = [
   'GET /data/playlists/{playlist_id}/build/mp4',
   'GET /data/playlists/{playlist_id}/jobs/{build_job_id}',
   'GET /data/projects/{project_id}/settings/preview-background-files',
-  'GET /movies/originals/preview-files/{instance_id}/download',
   'GET /pictures/preview-background-files/{instance_id}.{extension}',
   'POST /data/tasks/{task_id}/working-file-path',
   'POST /pictures/thumbnails/organisations/{instance_id}',

@@ -32,11 +32,11 @@ describe('DELETE /data/preview-files/{id}', () => {
     );
     expect(forms.every((path) => existsSync(path))).toBe(true);
 
-    const refused = await artist.send('DELETE', `/data/preview-files/${previewId}`);
+    const refused = await artist.delete(`/data/preview-files/${previewId}`);
     expect(refused.status).toBe(403);
     expect(forms.every((path) => existsSync(path))).toBe(true);
 
-    const removed = await manager.send('DELETE', `/data/preview-files/${previewId}`);
+    const removed = await manager.delete(`/data/preview-files/${previewId}`);
     expect(removed.status).toBe(204);
     expect(forms.filter((path) => existsSync(path))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { useLenientJson } from '../auth/body';
 import type { ServerContext } from '../context';
 import { registerAddPreviewRoutes } from './add-preview-routes';
+import { registerServePreviewRoutes } from './serve-preview-routes';
 import { startMovieJobs } from './movie-jobs';
 import { registerUploadPreviewRoute } from './upload-preview-route';
 
@@ -22,5 +23,6 @@ export function registerPreviewRoutes(api: FastifyInstance, context: ServerConte
     scope.addHook('onClose', () => jobs.close());
     registerAddPreviewRoutes(scope, context);
     registerUploadPreviewRoute(scope, context, jobs);
+    registerServePreviewRoutes(scope, context);
   });
 }

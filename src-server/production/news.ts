@@ -132,7 +132,7 @@ interface EntityName {
 }
 
 /** `names_service.get_full_entity_names`: "Episode / Sequence / Shot", "AssetType / Asset"… */
-function fullEntityNames(db: Db, entityIds: string[]): Map<string, EntityName> {
+export function fullEntityNames(db: Db, entityIds: string[]): Map<string, EntityName> {
   const ids = inJsonList('e.id', [...new Set(entityIds)]);
   const rows = prepareCached(
     db,
