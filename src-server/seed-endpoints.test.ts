@@ -13,7 +13,6 @@ const UNSERVED = [
   'GET /pictures/preview-background-files/{instance_id}.{extension}',
   'POST /data/tasks/{task_id}/working-file-path',
   'POST /pictures/thumbnails/organisations/{instance_id}',
-  'PUT /actions/tasks/{task_id}/set-main-preview',
 ];
 
 // A copy of shared/kitsu-api/seed-endpoints.txt: the 104 endpoints of the spec we implement.

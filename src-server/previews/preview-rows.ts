@@ -111,21 +111,31 @@ export function applyPreviewToTask(
     task.id,
   );
   if (!task.is_set_preview_automated) return;
+  setEntityPreview(db, emit, task.entity_id, preview.id, task.project_id);
+}
+
+/**
+ * `entities_service.update_entity_preview`: the preview illustrates the entity; events
+ * `preview-file:set-main` and `<kind>:update`.
+ */
+export function setEntityPreview(
+  db: Db,
+  emit: Emit,
+  entityId: string,
+  previewId: string,
+  projectId: string | null,
+): void {
   prepareCached(db, 'UPDATE entity SET preview_file_id = ?, updated_at = ? WHERE id = ?').run(
-    preview.id,
-    now,
-    task.entity_id,
+    previewId,
+    nowDateTime(),
+    entityId,
   );
-  emit(
-    'preview-file:set-main',
-    { entity_id: task.entity_id, preview_file_id: preview.id },
-    task.project_id,
-  );
+  emit('preview-file:set-main', { entity_id: entityId, preview_file_id: previewId }, projectId);
   const entityType = prepareCached(db, 'SELECT entity_type_id FROM entity WHERE id = ?')
     .pluck()
-    .get(task.entity_id);
+    .get(entityId);
   const kind = entityKindOf(db, entityType).toLowerCase();
-  emit(`${kind}:update`, { [`${kind}_id`]: task.entity_id }, task.project_id);
+  emit(`${kind}:update`, { [`${kind}_id`]: entityId }, projectId);
 }
 
 /** The comment showing a preview (`get_comment_by_preview_file_id`), if any. */

@@ -4,6 +4,7 @@ import { useLenientJson } from '../auth/body';
 import type { ServerContext } from '../context';
 import { registerAddPreviewRoutes } from './add-preview-routes';
 import { registerServePreviewRoutes } from './serve-preview-routes';
+import { registerSetMainPreviewRoutes } from './set-main-preview-routes';
 import { startMovieJobs } from './movie-jobs';
 import { registerUploadPreviewRoute } from './upload-preview-route';
 
@@ -24,5 +25,6 @@ export function registerPreviewRoutes(api: FastifyInstance, context: ServerConte
     registerAddPreviewRoutes(scope, context);
     registerUploadPreviewRoute(scope, context, jobs);
     registerServePreviewRoutes(scope, context);
+    registerSetMainPreviewRoutes(scope, context);
   });
 }
