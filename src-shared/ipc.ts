@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './ipc/channel-names';
 import type { IpcResult } from './ipc/result';
+import type { TaskPreviews } from './task-previews';
 import { PUBLISH_FILES_MAX, type PublishFileCheck, type PublishProgress } from './publish';
 import { settingsSchema, type Settings } from './settings';
 import type {
@@ -164,6 +165,7 @@ export const CHANNEL_INPUTS = {
     })
     .strict(),
   'publish:progress': z.object({ entryId: uuid }).strict(),
+  'previews:list': z.object({ taskId: uuid, projectId: uuid }).strict(),
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -205,6 +207,8 @@ export interface ChannelOutputs {
   'publish:submit': { entryId: string; comment: TaskComment };
   /** Null once the publish left the outbox (delivered or discarded). */
   'publish:progress': PublishProgress | null;
+  /** The task's previews by revision, from its thread (the cache first), and the project's fps. */
+  'previews:list': TaskPreviews;
   'settings:get': Settings;
   'settings:set': Settings;
 }

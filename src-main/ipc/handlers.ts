@@ -2,6 +2,7 @@ import type { Handlers, HandlerServices } from './handler-group';
 import { commentComposerHandlers } from './handlers/comment-composer-handlers';
 import { commentThreadHandlers } from './handlers/comment-thread-handlers';
 import { liveHandlers } from './handlers/live-handlers';
+import { previewHandlers } from './handlers/preview-handlers';
 import { publishHandlers } from './handlers/publish-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
@@ -21,6 +22,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...commentThreadHandlers(services),
     ...commentComposerHandlers(services, composer),
     ...publishHandlers(services, composer),
+    ...previewHandlers(services),
     ...timeHandlers(services),
     ...liveHandlers(services),
     ...syncHandlers(services),

@@ -13,6 +13,8 @@ export const queryKeys = {
   done: ['tasks', 'done'] as const,
   toCheck: ['tasks', 'to-check'] as const,
   comments: (taskId: string) => ['tasks', 'comments', taskId] as const,
+  /** Under the task's comments: what refreshes the thread refreshes its previews. */
+  previews: (taskId: string) => ['tasks', 'comments', taskId, 'previews'] as const,
   allComments: ['tasks', 'comments'] as const,
   statuses: ['tasks', 'statuses'] as const,
   mentionable: (taskId: string) => ['tasks', 'mentionable', taskId] as const,

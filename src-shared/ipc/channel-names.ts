@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'publish:check-files',
   'publish:submit',
   'publish:progress',
+  'previews:list',
   'settings:get',
   'settings:set',
 ] as const;

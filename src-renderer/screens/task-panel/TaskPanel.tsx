@@ -1,8 +1,10 @@
 import { Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
 import { useFileDrop } from '../../components/use-file-drop';
 import { useUiStore } from '../../state/ui-store';
+import { TaskPreviewsSection } from '../preview-player/TaskPreviewsSection';
 import { TaskTimeLog } from '../time-log/TaskTimeLog';
 import { entityLabel, formatMinutes } from '../todo/todo-rows';
 import { Composer } from './Composer';
@@ -11,6 +13,13 @@ import { Thread } from './Thread';
 /** The opened task: its header, a composer with a status picker, and the comment thread. */
 export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose(): void }) {
   const requestPublish = useUiStore((state) => state.requestPublish);
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const [shownTaskId, setShownTaskId] = useState(task?.id ?? null);
+  if ((task?.id ?? null) !== shownTaskId) {
+    // Another task: its own newest preview.
+    setShownTaskId(task?.id ?? null);
+    setPreviewId(null);
+  }
   // Files dropped anywhere on the panel but the composer (which attaches them) are published.
   const { dragging, handlers } = useFileDrop((files) => {
     if (task) requestPublish({ taskId: task.id, files });
@@ -65,9 +74,10 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
               Drop the files to publish them as a new version
             </Text>
           )}
+          <TaskPreviewsSection task={task} previewId={previewId} onPreviewChange={setPreviewId} />
           <OutboxConflicts area="thread" taskId={task.id} />
           <Composer key={task.id} task={task} />
-          <Thread taskId={task.id} />
+          <Thread taskId={task.id} onOpenPreview={(preview) => setPreviewId(preview.id)} />
         </Stack>
       )}
     </Drawer>

@@ -1,10 +1,17 @@
 import { Skeleton, Stack, Text } from '@mantine/core';
+import type { CommentPreview } from '../../../src-shared/task-comment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useMyPersonId, useTaskComments } from '../../queries/thread-hooks';
 import { CommentItem } from './CommentItem';
 
 /** The task's comments, newest first. */
-export function Thread({ taskId }: { taskId: string }) {
+export function Thread({
+  taskId,
+  onOpenPreview,
+}: {
+  taskId: string;
+  onOpenPreview?: (preview: CommentPreview) => void;
+}) {
   const comments = useTaskComments(taskId);
   const myId = useMyPersonId();
   if (comments.isLoading) {
@@ -36,7 +43,13 @@ export function Thread({ taskId }: { taskId: string }) {
   return (
     <Stack gap="sm" data-testid="comment-thread">
       {rows.map((comment) => (
-        <CommentItem key={comment.id} taskId={taskId} comment={comment} myId={myId} />
+        <CommentItem
+          key={comment.id}
+          taskId={taskId}
+          comment={comment}
+          myId={myId}
+          onOpenPreview={onOpenPreview}
+        />
       ))}
     </Stack>
   );

@@ -1,0 +1,41 @@
+import { Skeleton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { TodoTask } from '../../../src-shared/todo-task';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { call } from '../../ipc/api';
+import { queryKeys } from '../../queries/keys';
+import { PreviewPlayer } from './PreviewPlayer';
+
+/** The task panel's player: nothing until the task has a preview. */
+export function TaskPreviewsSection({
+  task,
+  previewId,
+  onPreviewChange,
+}: {
+  task: TodoTask;
+  previewId: string | null;
+  onPreviewChange(previewId: string): void;
+}) {
+  const previews = useQuery({
+    queryKey: queryKeys.previews(task.id),
+    queryFn: () => call('previews:list', { taskId: task.id, projectId: task.projectId }),
+  });
+  if (previews.isLoading) return <Skeleton height={160} radius="md" />;
+  if (previews.isError) {
+    return (
+      <ErrorAlert
+        title="The previews could not be listed"
+        error={previews.error}
+        onRetry={() => void previews.refetch()}
+      />
+    );
+  }
+  if (!previews.data || previews.data.revisions.length === 0) return null;
+  return (
+    <PreviewPlayer
+      previews={previews.data}
+      previewId={previewId}
+      onPreviewChange={onPreviewChange}
+    />
+  );
+}
