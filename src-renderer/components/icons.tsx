@@ -59,3 +59,53 @@ export function ChecklistIcon(props: IconProps) {
     </OutlineIcon>
   );
 }
+
+// Transport controls of the preview player.
+
+export function FirstFrameIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="M6 5v14M18 5 9 12l9 7z" />
+    </OutlineIcon>
+  );
+}
+
+export function PreviousFrameIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="M15 5 8 12l7 7" />
+    </OutlineIcon>
+  );
+}
+
+export function PlayIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="M7 5v14l12-7z" />
+    </OutlineIcon>
+  );
+}
+
+export function PauseIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="M8 5v14M16 5v14" />
+    </OutlineIcon>
+  );
+}
+
+export function NextFrameIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="m9 5 7 7-7 7" />
+    </OutlineIcon>
+  );
+}
+
+export function LastFrameIcon(props: IconProps) {
+  return (
+    <OutlineIcon {...props}>
+      <path d="M18 5v14M6 5l9 7-9 7z" />
+    </OutlineIcon>
+  );
+}

@@ -1,4 +1,13 @@
 import { ActionIcon, Group, Select, Switch, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import {
+  FirstFrameIcon,
+  LastFrameIcon,
+  NextFrameIcon,
+  PauseIcon,
+  PlayIcon,
+  PreviousFrameIcon,
+} from '../../components/icons';
 import { timecodeOf } from './frame-math';
 import type { FramePlayer } from './use-frame-player';
 
@@ -7,7 +16,7 @@ const RATES = ['0.25', '0.5', '1', '1.5', '2'];
 /** Play, step, jump, loop and speed for a movie; the frame and its timecode at the project's fps. */
 export function MovieControls({ player, fps }: { player: FramePlayer; fps: number }) {
   const last = Math.max(0, player.frameCount - 1);
-  const button = (label: string, glyph: string, onClick: () => void, testId: string) => (
+  const button = (label: string, glyph: ReactNode, onClick: () => void, testId: string) => (
     <Tooltip label={label}>
       <ActionIcon
         variant="default"
@@ -24,16 +33,21 @@ export function MovieControls({ player, fps }: { player: FramePlayer; fps: numbe
   return (
     <Group gap="xs" justify="space-between" wrap="nowrap" data-testid="movie-controls">
       <Group gap={4} wrap="nowrap">
-        {button('First frame (Home)', '⏮', () => player.seekFrame(0), 'player-first')}
-        {button('Previous frame (←)', '◀', () => player.step(-1), 'player-back')}
+        {button(
+          'First frame (Home)',
+          <FirstFrameIcon />,
+          () => player.seekFrame(0),
+          'player-first',
+        )}
+        {button('Previous frame (←)', <PreviousFrameIcon />, () => player.step(-1), 'player-back')}
         {button(
           player.playing ? 'Pause (Space)' : 'Play (Space)',
-          player.playing ? '⏸' : '▶',
+          player.playing ? <PauseIcon /> : <PlayIcon />,
           player.toggle,
           'player-play',
         )}
-        {button('Next frame (→)', '▶|', () => player.step(1), 'player-forward')}
-        {button('Last frame (End)', '⏭', () => player.seekFrame(last), 'player-last')}
+        {button('Next frame (→)', <NextFrameIcon />, () => player.step(1), 'player-forward')}
+        {button('Last frame (End)', <LastFrameIcon />, () => player.seekFrame(last), 'player-last')}
       </Group>
       <Text
         size="sm"

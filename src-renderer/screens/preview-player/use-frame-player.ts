@@ -38,10 +38,12 @@ export function useFramePlayer(video: HTMLVideoElement | null, fps: number): Fra
     if (!video) return;
     let handle = 0;
     const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-      setFrame(frameAt(meta.mediaTime, fps));
-      if (target.current !== null && frameAt(meta.mediaTime, fps) === target.current) {
-        target.current = null;
-      }
+      // Playing, the presented frame's media time is the truth. Paused after a seek, the seek's
+      // time is: a callback may still carry the frame composited before it.
+      const paused = video.paused && !video.seeking;
+      const shown = frameAt(paused ? video.currentTime : meta.mediaTime, fps);
+      setFrame(shown);
+      if (target.current === shown) target.current = null;
       handle = video.requestVideoFrameCallback(onFrame);
     };
     handle = video.requestVideoFrameCallback(onFrame);
@@ -54,16 +56,26 @@ export function useFramePlayer(video: HTMLVideoElement | null, fps: number): Fra
       setReady(true);
       setError(null);
     };
+    // A paused seek lands in the middle of its frame; Chromium does not always present it
+    // through the frame callback (nothing composited), so the seek's own time says it too.
+    const seeked = () => {
+      if (!video.paused) return;
+      const shown = frameAt(video.currentTime, fps);
+      setFrame(shown);
+      if (target.current === shown) target.current = null;
+    };
     const failed = () => setError(video.error?.message || 'This movie cannot be played here.');
     const events = ['play', 'pause', 'durationchange', 'ended'] as const;
     for (const name of events) video.addEventListener(name, sync);
     video.addEventListener('loadeddata', loaded);
+    video.addEventListener('seeked', seeked);
     video.addEventListener('error', failed);
     if (video.readyState >= 2) loaded();
     return () => {
       video.cancelVideoFrameCallback(handle);
       for (const name of events) video.removeEventListener(name, sync);
       video.removeEventListener('loadeddata', loaded);
+      video.removeEventListener('seeked', seeked);
       video.removeEventListener('error', failed);
     };
   }, [video, fps]);

@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { StudioApi } from '../src-main/test-support/studio-api';
+import { localStudioApi, withLocalStudio } from './support/session';
+
+// A generated movie whose every frame has its own grey level proves that stepping lands on
+// the exact frame: after each step the frame on screen (read from the video into a canvas)
+// must be the one the counter shows, forward and back, at 24 and at 23.976 fps.
+
+const FRAMES = 48;
+
+function greyRampMovie(name: string, rate: string): string {
+  const path = test.info().outputPath(name);
+  execFileSync('ffmpeg', [
+    '-hide_banner', '-loglevel', 'error', '-f', 'lavfi',
+    '-i', `color=c=black:s=320x180:r=${rate}`,
+    '-frames:v', String(FRAMES),
+    '-vf', 'geq=lum=20+N*4:cb=128:cr=128,format=yuv420p',
+    '-c:v', 'libx264', '-g', '1', '-qp', '0', '-y', path,
+  ]); // prettier-ignore
+  return path;
+}
+
+/** Jordan publishes the movie on the task through the API; answers once the server made it ready. */
+async function publishMovie(jordan: StudioApi, taskId: string, path: string): Promise<string> {
+  const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as {
+    task_status_id: string;
+  };
+  const comment = (await jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+    task_status_id: task.task_status_id,
+    comment: `Frame test ${path}`,
+  })) as { id: string };
+  const preview = (await jordan.expectOk(
+    'POST',
+    `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
+    {},
+  )) as { id: string };
+  const form = new FormData();
+  form.append('file', new Blob([readFileSync(path)]), 'frames.mp4');
+  const upload = await fetch(`${jordan.apiUrl}/pictures/preview-files/${preview.id}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${jordan.token}` },
+    body: form,
+  });
+  expect(upload.status).toBe(201);
+  await expect
+    .poll(
+      async () =>
+        ((await jordan.expectOk('GET', `/data/preview-files/${preview.id}`)) as { status: string })
+          .status,
+      { timeout: 60_000 },
+    )
+    .toBe('ready');
+  return preview.id;
+}
+
+/** The grey level of the frame on screen, drawn from the `<video>` into a canvas. */
+function shownLevel(page: Page): Promise<number> {
+  return page
+    .getByTestId('preview-player')
+    .locator('video')
+    .evaluate((video) => {
+      const dom = globalThis as any;
+      const canvas = dom.document.createElement('canvas');
+      canvas.width = 16;
+      canvas.height = 16;
+      const context = canvas.getContext('2d');
+      context.drawImage(video, 0, 0, 16, 16);
+      return context.getImageData(8, 8, 1, 1).data[0] as number;
+    });
+}
+
+async function shownFrame(page: Page): Promise<number> {
+  const readout = page.getByTestId('player-frame');
+  return Number(await readout.getAttribute('data-frame'));
+}
+
+for (const rate of ['24', '23.976']) {
+  test(`player: stepping lands on the exact frame at ${rate} fps`, async ({ page }) => {
+    const movie = greyRampMovie(`ramp-${rate}.mp4`, rate === '24' ? '24' : '24000/1001');
+    await withLocalStudio(page, async ({ app, host }) => {
+      await expect(app.todoRows().first()).toBeVisible();
+      const taskId = await app.firstTaskWithStatus('todo');
+      const jordan = await localStudioApi(host.url, 'jordan.reyes@example.com');
+      const admin = await localStudioApi(host.url, 'admin@example.com');
+      const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as {
+        project_id: string;
+      };
+      await admin.expectOk('PUT', `/data/projects/${task.project_id}`, { fps: rate });
+      await publishMovie(jordan, taskId, movie);
+
+      await app.todoRow(taskId).dblclick();
+      const player = page.getByTestId('preview-player');
+      const readout = player.getByTestId('player-frame');
+      await expect(readout).toContainText(`/ ${FRAMES}`, { timeout: 30_000 });
+      await player.focus();
+
+      // Calibrate on the first and the last frame, then every step must read as its frame.
+      await page.keyboard.press('Home');
+      await expect(readout).toHaveAttribute('data-frame', '0');
+      const first = await shownLevel(page);
+      await page.keyboard.press('End');
+      await expect(readout).toHaveAttribute('data-frame', String(FRAMES - 1));
+      const last = await shownLevel(page);
+      const perFrame = (last - first) / (FRAMES - 1);
+      expect(perFrame).toBeGreaterThan(3);
+      const frameOfLevel = (level: number) => Math.round((level - first) / perFrame);
+
+      await page.keyboard.press('Home');
+      await expect(readout).toHaveAttribute('data-frame', '0');
+      for (let expected = 1; expected <= 30; expected++) {
+        await page.keyboard.press('ArrowRight');
+        await expect(readout).toHaveAttribute('data-frame', String(expected));
+        await expect.poll(async () => frameOfLevel(await shownLevel(page))).toBe(expected);
+      }
+      for (let expected = 29; expected >= 20; expected--) {
+        await player.getByTestId('player-back').click();
+        await expect(readout).toHaveAttribute('data-frame', String(expected));
+        await expect.poll(async () => frameOfLevel(await shownLevel(page))).toBe(expected);
+      }
+      expect(await shownFrame(page)).toBe(20);
+      await app.shot(`player-${rate}`);
+    });
+  });
+}
