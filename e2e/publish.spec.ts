@@ -73,5 +73,16 @@ test('publish: a PNG and an MP4 dropped on a task become one comment with two pr
     );
     await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('wfa');
     await app.shot('publish-thread');
+
+    // The movie plays from the thread: the player opens on it and the frames move.
+    await published.getByTestId('comment-preview').nth(1).click();
+    const player = page.getByTestId('preview-player');
+    await expect(player.getByTestId('preview-stage')).toHaveAttribute('data-kind', 'movie');
+    await expect(player.getByTestId('player-frame')).toContainText(/ \/ 50 /);
+    await player.getByTestId('player-play').click();
+    await expect
+      .poll(async () => Number(await player.getByTestId('player-frame').getAttribute('data-frame')))
+      .toBeGreaterThan(5);
+    await app.shot('publish-plays');
   });
 });
