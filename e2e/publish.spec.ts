@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
+import { startCuttableProxy } from '../src-main/live/test-support/cuttable-proxy';
+import { studioApi } from '../src-main/test-support/studio-api';
 import { dropFiles } from './support/drop-files';
-import { localStudioApi, withLocalStudio } from './support/session';
+import { ShotdeskPages } from './support/pages';
+import { startDevHost, startKitsuServer, tempDir } from './support/processes';
+import { DEMO_PASSWORD, localStudioApi, withLocalStudio } from './support/session';
 
 // Jordan drops a render and a movie on one of his tasks: one comment, one revision with two
 // previews; the server converts the movie, and the thread shows both ready.
@@ -85,4 +89,59 @@ test('publish: a PNG and an MP4 dropped on a task become one comment with two pr
       .toBeGreaterThan(5);
     await app.shot('publish-plays');
   });
+});
+
+test('publish offline: kept on this computer, then it lands once after reconnect', async ({
+  page,
+}) => {
+  const { png } = await renders();
+  const serverData = tempDir('shotdesk-e2e-server-');
+  const userData = tempDir('shotdesk-e2e-user-');
+  const server = await startKitsuServer(serverData.path);
+  const api = new URL(server.url);
+  const proxy = await startCuttableProxy({ host: api.hostname, port: Number(api.port) });
+  const host = await startDevHost(userData.path, { serverUrl: `${proxy.origin}${api.pathname}` });
+  try {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    await app.logIn(DEMO_PASSWORD, JORDAN);
+    await expect(app.todoRows().first()).toBeVisible();
+    const taskId = await app.firstTaskWithStatus('wip');
+    await app.todoRow(taskId).dblclick();
+    const panel = page.getByTestId('task-panel');
+    await expect(panel.getByTestId('comment-composer')).toBeVisible();
+
+    proxy.goOffline();
+    await dropFiles(panel.getByTestId('publish-open'), [png]);
+    const dialog = page.getByRole('dialog', { name: /^Publish on / });
+    await expect(dialog.getByTestId('publish-file')).toHaveAttribute('data-accepted', 'true');
+    await dialog.getByTestId('publish-text').fill('Written offline: new layout.');
+    await dialog.getByTestId('publish-submit').click();
+    await expect(dialog.getByTestId('publish-offline')).toBeVisible({ timeout: 30_000 });
+    await app.shot('publish-offline');
+    await dialog.getByTestId('publish-close').click();
+    await expect(page.getByTestId('pending-writes')).toHaveText('1 waiting to send');
+    const mine = panel.getByTestId('comment').filter({ hasText: 'Written offline: new layout.' });
+    await expect(mine).toHaveAttribute('data-outbox-state', 'pending');
+    await expect(mine.getByTestId('comment-preview')).toHaveAttribute('data-status', 'uploading');
+
+    proxy.goOnline();
+    await expect(page.getByTestId('pending-writes')).toBeHidden({ timeout: 60_000 });
+    await expect(mine).not.toHaveAttribute('data-outbox-state', /.+/);
+    await expect(mine.getByTestId('comment-preview')).toHaveAttribute('data-status', 'ready');
+    const jordan = await studioApi(server.url, JORDAN, DEMO_PASSWORD);
+    const comments = (await jordan.expectOk('GET', `/data/tasks/${taskId}/comments`)) as {
+      text: string;
+      previews: unknown[];
+    }[];
+    const landed = comments.filter((comment) => comment.text === 'Written offline: new layout.');
+    expect(landed).toHaveLength(1);
+    expect(landed[0]!.previews).toHaveLength(1);
+  } finally {
+    await host.stop();
+    await proxy.close();
+    await server.stop();
+    userData.remove();
+    serverData.remove();
+  }
 });
