@@ -9,10 +9,7 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 const UNSERVED = [
   'GET /data/playlists/{playlist_id}/build/mp4',
   'GET /data/playlists/{playlist_id}/jobs/{build_job_id}',
-  'GET /data/projects/{project_id}/settings/preview-background-files',
-  'GET /pictures/preview-background-files/{instance_id}.{extension}',
   'POST /data/tasks/{task_id}/working-file-path',
-  'POST /pictures/thumbnails/organisations/{instance_id}',
 ];
 
 // A copy of shared/kitsu-api/seed-endpoints.txt: the 104 endpoints of the spec we implement.

@@ -1,4 +1,4 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { badRequestPlain, KitsuError } from '../http/errors';
@@ -91,7 +91,15 @@ export async function readMultipartForm(
         size: 0,
       };
       files.push(staged);
-      await pipeline(part.file, createWriteStream(path));
+      const output = createWriteStream(path);
+      try {
+        await pipeline(part.file, output);
+      } catch (error) {
+        // A failed pipeline rejects before the file is closed, or even opened: removing it
+        // now would let the stream create it again afterwards.
+        await closed(output);
+        throw error;
+      }
       if (part.file.truncated) throw tooLarge();
       staged.size = statSync(path).size;
     }
@@ -107,6 +115,11 @@ export async function readMultipartForm(
     throw error;
   }
   return { fields, files, refusedFiles };
+}
+
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once('close', () => resolve()));
 }
 
 export function discardStagedFiles(files: readonly StagedFile[]): void {

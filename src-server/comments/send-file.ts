@@ -1,5 +1,6 @@
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNotModified, rangeToSend, type FileValidators } from '../http/conditional-get';
 
 export interface SendFileOptions {
   mimetype: string;
@@ -27,15 +28,16 @@ function contentDisposition(name: string, asAttachment: boolean): string {
 }
 
 /** `Last-Modified` from a stored naive-UTC datetime, when it parses. */
-function httpDate(value: string | null | undefined): string | null {
+function storedDate(value: string | null | undefined): Date | null {
   if (!value) return null;
   const date = new Date(`${value}Z`);
-  return Number.isNaN(date.getTime()) ? null : date.toUTCString();
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /**
  * Flask's `send_file(conditional=True)`, enough for Kitsu: ETag and Last-Modified with 304s,
- * a single byte range with 206, caching headers. Returns false when the file is missing.
+ * a single byte range with 206 (If-Range honoured, 416 for what werkzeug cannot serve),
+ * caching headers. Returns false when the file is missing.
  */
 export function sendFile(
   request: FastifyRequest,
@@ -46,12 +48,22 @@ export function sendFile(
   const stats = statOrNull(path);
   if (!stats) return false;
   const etag = `"${stats.mtimeMs.toFixed(0)}-${stats.size}"`;
+  const lastModified = storedDate(options.lastModified);
+  const file: FileValidators = { etag, lastModified, size: stats.size };
+  const range = rangeToSend(request.headers, file);
+  if (range.kind === 'unsatisfiable') {
+    // werkzeug's RequestedRangeNotSatisfiable, as Zou's error handler words it.
+    void reply
+      .code(416)
+      .header('Content-Range', `bytes */${stats.size}`)
+      .send({ error: true, message: 'The server cannot provide the requested range.' });
+    return true;
+  }
   reply.header('Content-Type', options.mimetype);
   reply.header('ETag', etag);
   reply.header('Accept-Ranges', 'bytes');
   reply.header('X-Content-Type-Options', 'nosniff');
-  const lastModified = httpDate(options.lastModified);
-  if (lastModified) reply.header('Last-Modified', lastModified);
+  if (lastModified) reply.header('Last-Modified', lastModified.toUTCString());
   if (options.maxAgeSeconds) {
     reply.header('Cache-Control', `private, max-age=${options.maxAgeSeconds}`);
   }
@@ -61,24 +73,15 @@ export function sendFile(
       contentDisposition(options.downloadName, !!options.asAttachment),
     );
   }
-  if (request.headers['if-none-match'] === etag) {
-    void reply.code(304).send();
-    return true;
-  }
-  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
-  if (range && (range[1] || range[2]) && stats.size > 0) {
-    let start = range[1] ? Number(range[1]) : stats.size - Number(range[2]);
-    let end = range[1] && range[2] ? Number(range[2]) : stats.size - 1;
-    start = Math.max(0, start);
-    end = Math.min(end, stats.size - 1);
-    if (start > end) {
-      reply.header('Content-Range', `bytes */${stats.size}`);
-      void reply.code(416).send();
-      return true;
-    }
+  if (range.kind === 'partial') {
+    const { start, end } = range;
     reply.header('Content-Range', `bytes ${start}-${end}/${stats.size}`);
     reply.header('Content-Length', String(end - start + 1));
     void reply.code(206).send(createReadStream(path, { start, end }));
+    return true;
+  }
+  if (isNotModified(request.headers, file)) {
+    void reply.code(304).send();
     return true;
   }
   reply.header('Content-Length', String(stats.size));

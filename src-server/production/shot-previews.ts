@@ -4,8 +4,8 @@ import { fromStored, type Json, type Row } from '../models/serialize';
 
 /**
  * `playlists_service.get_preview_files_for_entity`: the entity's previews keyed by task type,
- * task types by priority (desc) then name, revisions newest first; the extra files of a
- * revision nest under its first one in `previews`.
+ * task types by priority (desc, no priority first as PostgreSQL sorts it) then name, revisions
+ * newest first; the extra files of a revision nest under its first one in `previews`.
  */
 export function previewFilesOfEntity(db: Db, entityId: string): Record<string, Json[]> {
   const rows = prepareCached(
@@ -14,7 +14,8 @@ export function previewFilesOfEntity(db: Db, entityId: string): Record<string, J
      JOIN preview_file pf ON pf.task_id = t.id
      JOIN task_type tt ON tt.id = t.task_type_id
      WHERE t.entity_id = ?
-     ORDER BY tt.priority DESC, tt.name, pf.revision DESC, pf.created_at`,
+     ORDER BY tt.priority IS NULL DESC, tt.priority DESC, tt.name, pf.revision DESC,
+       pf.created_at`,
   ).all(entityId) as Row[];
   const byTask = new Map<string, Json[]>();
   for (const row of rows) {

@@ -6,6 +6,7 @@ import { registerCommentRoutes } from '../comments/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
 import { registerPreviewRoutes } from '../previews/routes';
+import { registerPreviewServingRoutes } from '../preview-serving/routes';
 import { registerProductionRoutes } from '../production/routes';
 import { registerTimeRoutes } from '../time/routes';
 import { registerUserViewRoutes } from '../user-views/routes';
@@ -24,6 +25,7 @@ const modules: RouteModule[] = [
   registerTimeRoutes,
   registerCommentRoutes,
   registerPreviewRoutes,
+  registerPreviewServingRoutes,
   registerProductionRoutes,
   registerAdminRoutes,
   registerCrudRoutes,

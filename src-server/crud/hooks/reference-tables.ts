@@ -1,4 +1,5 @@
 import { badRequest } from '../../http/errors';
+import { removeBackgroundFiles } from '../../preview-serving/picture-storage';
 import type { Json, Row } from '../../models/serialize';
 import type { CrudCall } from '../crud-call';
 import { serializeById, serializeRows } from '../present';
@@ -102,7 +103,7 @@ function unseatOtherDefaultBackgrounds(call: CrudCall, id: string): void {
   ).run(id);
 }
 
-/** Preview background files: unique names, one default. */
+/** Preview background files: unique names, one default; a deleted one takes its files along. */
 export const previewBackgroundFileHooks = defineHooks({
   ...ANYONE_READS,
   prepareCreate(call, data) {
@@ -124,6 +125,10 @@ export const previewBackgroundFileHooks = defineHooks({
   },
   afterUpdate(call, _current, _data, updated) {
     if (updated.is_default) unseatOtherDefaultBackgrounds(call, String(updated.id));
+  },
+  postDelete(call, instance) {
+    const extension = typeof instance.extension === 'string' ? instance.extension : 'hdr';
+    removeBackgroundFiles(call.context.dataDir, String(instance.id), [extension]);
   },
 });
 
