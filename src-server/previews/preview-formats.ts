@@ -7,7 +7,7 @@ const PICTURE_EXTENSIONS = ['jpe', 'jpeg', 'jpg', 'png'];
 
 export const MOVIE_EXTENSIONS = ['avi', 'm4v', 'mkv', 'mov', 'mp4', 'webm', 'wmv'];
 
-const STORED_AS_IS_EXTENSIONS = [
+export const STORED_AS_IS_EXTENSIONS = [
   'ae',
   'ai',
   'blend',

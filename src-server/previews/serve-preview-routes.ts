@@ -7,10 +7,13 @@ import { sendFile } from '../comments/send-file';
 import type { ServerContext } from '../context';
 import { prepareCached } from '../crud/sql';
 import { isUuid } from '../db/ids';
-import { notFound } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { accessOf } from '../permissions/request-access';
 import { fullEntityNames } from '../production/news';
+import { STORED_AS_IS_EXTENSIONS } from './preview-formats';
 import { findMovieSource, previewPath, type PreviewVariant } from './preview-storage';
+
+const STORED_AS_IS = new Set<string>(STORED_AS_IS_EXTENSIONS);
 
 interface PreviewRow {
   id: string;
@@ -174,6 +177,9 @@ export function registerServePreviewRoutes(api: FastifyInstance, context: Server
   api.get<{ Params: FileParams }>('/pictures/originals/preview-files/:file', async (req, reply) => {
     const { id, extension } = splitFile(req.params.file);
     const preview = loadPreview(context, req, id);
+    if (extension !== 'png' && !STORED_AS_IS.has(extension)) {
+      throw badRequest(`Extension not allowed: ${extension}`);
+    }
     send(req, reply, originalPath(context, id, extension), preview, pictureType(extension));
     return reply;
   });
@@ -183,14 +189,13 @@ export function registerServePreviewRoutes(api: FastifyInstance, context: Server
     async (req, reply) => {
       const preview = loadPreview(context, req, req.params.preview_file_id);
       const extension = (preview.extension ?? 'png').toLowerCase();
-      send(
-        req,
-        reply,
-        originalPath(context, preview.id, extension),
-        preview,
-        pictureType(extension),
-        downloadName(context, preview, extension),
-      );
+      // A movie's "original" is its normalized movie, as Zou sends it.
+      const path =
+        extension === 'mp4'
+          ? firstStored(context, preview.id, [...MOVIE_FORMS.originals])
+          : originalPath(context, preview.id, extension);
+      const type = extension === 'mp4' ? 'video/mp4' : pictureType(extension);
+      send(req, reply, path, preview, type, downloadName(context, preview, extension));
       return reply;
     },
   );
@@ -203,9 +208,10 @@ function originalPath(context: ServerContext, id: string, extension: string): st
   return sendable(path) ? path : null;
 }
 
-/** Zou's `send_picture_file` types: PNG, Radiance HDR, anything else as bytes. */
+/** Zou's types for originals: PNG, PDF, Radiance HDR, anything else as bytes. */
 function pictureType(extension: string): string {
   if (extension === 'png') return 'image/png';
+  if (extension === 'pdf') return 'application/pdf';
   if (extension === 'hdr') return 'image/vnd.radiance';
   return 'application/octet-stream';
 }

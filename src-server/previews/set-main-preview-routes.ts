@@ -51,7 +51,11 @@ function entityAnswer(context: ServerContext, entityId: string) {
   const row = prepareCached(context.db, 'SELECT * FROM entity WHERE id = ?').get(entityId) as
     Row | undefined;
   if (!row) throw notFound();
-  return serializeEntity(context.db, row, entityKindOf(context.db, row.entity_type_id));
+  // `entity.serialize()`: the generic model's type, whatever the entity's kind.
+  return {
+    ...serializeEntity(context.db, row, entityKindOf(context.db, row.entity_type_id)),
+    type: 'Entity',
+  };
 }
 
 /**
@@ -95,13 +99,7 @@ export function registerSetMainPreviewRoutes(api: FastifyInstance, context: Serv
         if (preview.extension !== 'mp4' || !existsSync(movie)) {
           throw badRequest("Can't use a given frame on non movie preview");
         }
-        await replacePreviewThumbnails(
-          context,
-          preview.id,
-          movie,
-          task.project_id,
-          body.frame_number,
-        );
+        await replacePreviewThumbnails(context, preview.id, movie, body.frame_number);
       }
       writeWithEvents(context, access.personId, (emit) =>
         setEntityPreview(db, emit, task.entity_id, preview.id, task.project_id),

@@ -40,7 +40,11 @@ describe('PUT /actions/tasks/{id}/set-main-preview', () => {
 
     const set = await manager.put(`/actions/tasks/${taskId}/set-main-preview`);
     expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ id: entityId, preview_file_id: second.body.id });
+    expect(set.body).toMatchObject({
+      id: entityId,
+      preview_file_id: second.body.id,
+      type: 'Entity',
+    });
     expect(entityPreview(entityId)).toBe(second.body.id);
     expect(eventsNamed(server, 'preview-file:set-main').at(-1)?.data).toMatchObject({
       entity_id: entityId,
