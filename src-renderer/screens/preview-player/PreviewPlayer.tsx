@@ -80,6 +80,7 @@ export function PreviewPlayer({
       onKeyDown={onKeyDown}
       style={{ outline: 'none', background: 'var(--mantine-color-body)' }}
       data-testid="preview-player"
+      data-ready={(shown.kind === 'movie' ? player.ready : true) || undefined}
     >
       <Group justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
