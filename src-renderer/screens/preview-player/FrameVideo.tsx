@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import videojs from 'video.js';
+// The core build: no HLS/DASH engine, whose workers the CSP refuses (we play MP4 only).
+import videojs from 'video.js/core';
 import 'video.js/dist/video-js.css';
 
 type VideoJsPlayer = ReturnType<typeof videojs>;
@@ -35,6 +36,9 @@ export function FrameVideo({
       loadingSpinner: true,
       errorDisplay: false,
       textTrackDisplay: false,
+      textTrackSettings: false,
+      posterImage: false,
+      userActions: { click: false, doubleClick: false, hotkeys: false },
     });
     player.current = instance;
     instance.ready(() => report.current(instance.el().querySelector('video')));
