@@ -56,10 +56,11 @@ async function publishMovie(jordan: StudioApi, taskId: string, path: string): Pr
 }
 
 /** The grey level of the frame on screen, drawn from the `<video>` into a canvas. */
-function shownLevel(page: Page): Promise<number> {
+function shownLevel(page: Page, side = 0): Promise<number> {
   return page
     .getByTestId('preview-player')
     .locator('video')
+    .nth(side)
     .evaluate((video) => {
       const dom = globalThis as any;
       const canvas = dom.document.createElement('canvas');
@@ -124,3 +125,38 @@ for (const rate of ['24', '23.976']) {
     });
   });
 }
+
+test('player: two revisions side by side stay on the same frame', async ({ page }) => {
+  const movie = greyRampMovie('ramp-compare.mp4', '24');
+  await withLocalStudio(page, async ({ app, host }) => {
+    await expect(app.todoRows().first()).toBeVisible();
+    const taskId = await app.firstTaskWithStatus('todo');
+    const jordan = await localStudioApi(host.url, 'jordan.reyes@example.com');
+    const admin = await localStudioApi(host.url, 'admin@example.com');
+    const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as { project_id: string };
+    await admin.expectOk('PUT', `/data/projects/${task.project_id}`, { fps: '24' });
+    await publishMovie(jordan, taskId, movie);
+    await publishMovie(jordan, taskId, movie);
+
+    await app.todoRow(taskId).dblclick();
+    const player = page.getByTestId('preview-player');
+    await expect(player.getByTestId('player-frame')).toContainText(`/ ${FRAMES}`, {
+      timeout: 30_000,
+    });
+    await player.getByTestId('player-compare').click();
+    await page.getByRole('option', { name: 'Compare with v1' }).click();
+    await expect(player.getByTestId('preview-stage')).toHaveCount(2);
+    await expect(player.locator('video')).toHaveCount(2);
+    await player.focus();
+    for (let step = 0; step < 12; step++) await page.keyboard.press('ArrowRight');
+    await expect(player.getByTestId('player-frame')).toHaveAttribute('data-frame', '12');
+    await expect
+      .poll(async () => Math.abs((await shownLevel(page, 0)) - (await shownLevel(page, 1))))
+      .toBeLessThanOrEqual(2);
+    await page.keyboard.press('End');
+    await expect
+      .poll(async () => Math.abs((await shownLevel(page, 0)) - (await shownLevel(page, 1))))
+      .toBeLessThanOrEqual(2);
+    await app.shot('player-compare');
+  });
+});

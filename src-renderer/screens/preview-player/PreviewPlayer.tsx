@@ -35,11 +35,16 @@ export function PreviewPlayer({
 
   // The compared revision follows: the same frame when paused, playing when this one plays.
   useEffect(() => {
-    if (!compared || !otherVideo) return;
-    if (player.playing) other.play();
-    else other.seekFrame(player.frame);
+    if (!compared || !otherVideo || !video) return;
+    if (!player.playing) {
+      other.seekFrame(player.frame);
+      return;
+    }
+    if (otherVideo.paused) other.play();
+    // Playing, the two drift apart a little: more than a frame, and the follower catches up.
+    else if (Math.abs(other.frame - player.frame) > 1) otherVideo.currentTime = video.currentTime;
     // Only the leading player's moves matter here.
-  }, [player.playing, player.frame, compared?.id, otherVideo]);
+  }, [player.playing, player.frame, compared?.id, otherVideo, video]);
   useEffect(() => {
     if (otherVideo) otherVideo.playbackRate = player.rate;
     if (otherVideo) otherVideo.loop = player.loop;
