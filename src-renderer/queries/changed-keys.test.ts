@@ -26,7 +26,13 @@ describe('queryKeysChangedBy', () => {
     expect(queryKeysChangedBy({ tables: ['time-spent', 'day-off'] })).toEqual([queryKeys.allTime]);
   });
 
+  it('reloads a task’s thread (and its previews) when one of its previews changed', () => {
+    expect(queryKeysChangedBy({ tables: ['preview-file'], taskIds: ['a'] })).toEqual([
+      queryKeys.comments('a'),
+    ]);
+  });
+
   it('leaves everything alone for a table no query shows', () => {
-    expect(queryKeysChangedBy({ tables: ['preview-file'], taskIds: ['a'] })).toEqual([]);
+    expect(queryKeysChangedBy({ tables: ['person'] })).toEqual([]);
   });
 });
