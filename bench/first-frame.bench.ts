@@ -8,14 +8,15 @@
 //
 //   npx tsx bench/first-frame.bench.ts [runs]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { rendererViteConfig } from '../src-main/dev-host/renderer-vite-config';
-import { studioApi, type StudioApi } from '../src-main/test-support/studio-api';
+import { publishPreviewFile } from '../src-main/test-support/publish-preview';
+import { studioApi } from '../src-main/test-support/studio-api';
 import { mediaUrl } from '../src-shared/media';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { ShotdeskPages } from '../e2e/support/pages';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       '-i', 'testsrc2=size=1920x1080:rate=25:duration=6',
       '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-y', movie,
     ]); // prettier-ignore
-    const previewId = await publish(jordan, taskId, movie);
+    const previewId = await publishPreviewFile(jordan, taskId, movie);
 
     browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -95,38 +96,6 @@ async function main(): Promise<void> {
     await server?.stop();
     rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-async function publish(jordan: StudioApi, taskId: string, path: string): Promise<string> {
-  const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as {
-    task_status_id: string;
-  };
-  const comment = (await jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
-    task_status_id: task.task_status_id,
-    comment: 'Bench movie',
-  })) as { id: string };
-  const preview = (await jordan.expectOk(
-    'POST',
-    `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
-    {},
-  )) as { id: string };
-  const form = new FormData();
-  form.append('file', new Blob([readFileSync(path)]), 'shot.mp4');
-  const upload = await fetch(`${jordan.apiUrl}/pictures/preview-files/${preview.id}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${jordan.token}` },
-    body: form,
-  });
-  if (upload.status !== 201) throw new Error(`upload: HTTP ${upload.status}`);
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const row = (await jordan.expectOk('GET', `/data/preview-files/${preview.id}`)) as {
-      status: string;
-    };
-    if (row.status === 'ready') return preview.id;
-    if (row.status === 'broken') throw new Error('The bench movie could not be converted');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('The bench movie was not converted in time');
 }
 
 async function openAndWait(page: Page, taskId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startCuttableProxy } from '../src-main/live/test-support/cuttable-proxy';
 import { studioApi, type StudioApi } from '../src-main/test-support/studio-api';
 import { ShotdeskPages } from './support/pages';
+import { withProxiedStudio } from './support/proxied-studio';
 import { startDevHost, startKitsuServer, tempDir, type Running } from './support/processes';
 import { DEMO_PASSWORD } from './support/session';
 
@@ -135,14 +135,8 @@ test('offline: a comment with a status change waits, survives a restart, and lan
 test('offline: a status change that met someone else’s is shown as a conflict and resolved', async ({
   page,
 }) => {
-  const serverData = tempDir('shotdesk-e2e-server-');
-  const userData = tempDir('shotdesk-e2e-user-');
-  const server = await startKitsuServer(serverData.path);
-  const api = new URL(server.url);
-  // The app reaches the server through a proxy the test cuts; Tom reaches it directly.
-  const proxy = await startCuttableProxy({ host: api.hostname, port: Number(api.port) });
-  const host = await startDevHost(userData.path, { serverUrl: `${proxy.origin}${api.pathname}` });
-  try {
+  // The app reaches the server through a proxy the test cuts; people reach it directly.
+  await withProxiedStudio(async ({ server, proxy, host }) => {
     const app = new ShotdeskPages(page);
     const taskId = await openTaskInProgress(page, app, host.url);
     const panel = page.getByTestId('task-panel');
@@ -199,25 +193,14 @@ test('offline: a status change that met someone else’s is shown as a conflict 
     expect(task.task_status_id).toBe(statuses.retake);
     await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('retake');
     await app.shot('offline-conflict-resolved');
-  } finally {
-    await host.stop();
-    await proxy.close();
-    await server.stop();
-    userData.remove();
-    serverData.remove();
-  }
+  });
 });
 
 test('offline: a reply, an acknowledgement and logged time wait, then land once', async ({
   page,
 }) => {
-  const serverData = tempDir('shotdesk-e2e-server-');
-  const userData = tempDir('shotdesk-e2e-user-');
-  const server = await startKitsuServer(serverData.path);
-  const api = new URL(server.url);
-  const proxy = await startCuttableProxy({ host: api.hostname, port: Number(api.port) });
-  const host = await startDevHost(userData.path, { serverUrl: `${proxy.origin}${api.pathname}` });
-  try {
+  // The app reaches the server through a proxy the test cuts; people reach it directly.
+  await withProxiedStudio(async ({ server, proxy, host }) => {
     const app = new ShotdeskPages(page);
     const taskId = await openTaskInProgress(page, app, host.url);
     const panel = page.getByTestId('task-panel');
@@ -268,11 +251,5 @@ test('offline: a reply, an acknowledgement and logged time wait, then land once'
       duration: number;
     };
     expect(spent.duration).toBe(90);
-  } finally {
-    await host.stop();
-    await proxy.close();
-    await server.stop();
-    userData.remove();
-    serverData.remove();
-  }
+  });
 });

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import type { StudioApi } from '../src-main/test-support/studio-api';
+import { publishPreviewFile } from '../src-main/test-support/publish-preview';
 import { localStudioApi, withLocalStudio } from './support/session';
 
 // A generated movie whose every frame has its own grey level proves that stepping lands on
@@ -20,39 +19,6 @@ function greyRampMovie(name: string, rate: string): string {
     '-c:v', 'libx264', '-g', '1', '-qp', '0', '-y', path,
   ]); // prettier-ignore
   return path;
-}
-
-/** Jordan publishes the movie on the task through the API; answers once the server made it ready. */
-async function publishMovie(jordan: StudioApi, taskId: string, path: string): Promise<string> {
-  const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as {
-    task_status_id: string;
-  };
-  const comment = (await jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
-    task_status_id: task.task_status_id,
-    comment: `Frame test ${path}`,
-  })) as { id: string };
-  const preview = (await jordan.expectOk(
-    'POST',
-    `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
-    {},
-  )) as { id: string };
-  const form = new FormData();
-  form.append('file', new Blob([readFileSync(path)]), 'frames.mp4');
-  const upload = await fetch(`${jordan.apiUrl}/pictures/preview-files/${preview.id}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${jordan.token}` },
-    body: form,
-  });
-  expect(upload.status).toBe(201);
-  await expect
-    .poll(
-      async () =>
-        ((await jordan.expectOk('GET', `/data/preview-files/${preview.id}`)) as { status: string })
-          .status,
-      { timeout: 60_000 },
-    )
-    .toBe('ready');
-  return preview.id;
 }
 
 /** The grey level of the frame on screen, drawn from the `<video>` into a canvas. */
@@ -89,7 +55,7 @@ for (const rate of ['24', '23.976']) {
         project_id: string;
       };
       await admin.expectOk('PUT', `/data/projects/${task.project_id}`, { fps: rate });
-      await publishMovie(jordan, taskId, movie);
+      await publishPreviewFile(jordan, taskId, movie);
 
       await app.todoRow(taskId).dblclick();
       const player = page.getByTestId('preview-player');
@@ -135,8 +101,8 @@ test('player: two revisions side by side stay on the same frame', async ({ page 
     const admin = await localStudioApi(host.url, 'admin@example.com');
     const task = (await jordan.expectOk('GET', `/data/tasks/${taskId}`)) as { project_id: string };
     await admin.expectOk('PUT', `/data/projects/${task.project_id}`, { fps: '24' });
-    await publishMovie(jordan, taskId, movie);
-    await publishMovie(jordan, taskId, movie);
+    await publishPreviewFile(jordan, taskId, movie);
+    await publishPreviewFile(jordan, taskId, movie);
 
     await app.todoRow(taskId).dblclick();
     const player = page.getByTestId('preview-player');

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { startCuttableProxy } from '../src-main/live/test-support/cuttable-proxy';
 import { studioApi } from '../src-main/test-support/studio-api';
 import { dropFiles } from './support/drop-files';
 import { ShotdeskPages } from './support/pages';
-import { startDevHost, startKitsuServer, tempDir } from './support/processes';
+import { withProxiedStudio } from './support/proxied-studio';
 import { DEMO_PASSWORD, localStudioApi, withLocalStudio } from './support/session';
 
 // Jordan drops a render and a movie on one of his tasks: one comment, one revision with two
@@ -95,13 +94,8 @@ test('publish offline: kept on this computer, then it lands once after reconnect
   page,
 }) => {
   const { png } = await renders();
-  const serverData = tempDir('shotdesk-e2e-server-');
-  const userData = tempDir('shotdesk-e2e-user-');
-  const server = await startKitsuServer(serverData.path);
-  const api = new URL(server.url);
-  const proxy = await startCuttableProxy({ host: api.hostname, port: Number(api.port) });
-  const host = await startDevHost(userData.path, { serverUrl: `${proxy.origin}${api.pathname}` });
-  try {
+  // The app reaches the server through a proxy the test cuts; people reach it directly.
+  await withProxiedStudio(async ({ server, proxy, host }) => {
     const app = new ShotdeskPages(page);
     await page.goto(host.url);
     await app.logIn(DEMO_PASSWORD, JORDAN);
@@ -137,11 +131,5 @@ test('publish offline: kept on this computer, then it lands once after reconnect
     const landed = comments.filter((comment) => comment.text === 'Written offline: new layout.');
     expect(landed).toHaveLength(1);
     expect(landed[0]!.previews).toHaveLength(1);
-  } finally {
-    await host.stop();
-    await proxy.close();
-    await server.stop();
-    userData.remove();
-    serverData.remove();
-  }
+  });
 });

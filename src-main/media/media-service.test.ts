@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KitsuClient } from '../kitsu/kitsu-client';
 import { PreviewFixtures } from '../publish/test-support/preview-fixtures';
+import { publishPreviewFile } from '../test-support/publish-preview';
 import { startOutboxStudio, type OutboxStudio } from '../sync/test-support/outbox-studio';
 import { MediaService, type MediaAnswer } from './media-service';
 
@@ -20,43 +21,15 @@ let movie: string;
 /** Every URL the media service fetched from Kitsu. */
 const fetched: string[] = [];
 
-async function publish(path: string, name: string): Promise<string> {
+async function publish(path: string): Promise<string> {
   const [taskId] = await studio.tasksIn('todo');
-  const comment = (await studio.jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
-    task_status_id: await studio.taskStatusId(taskId!),
-    comment: `Media ${name}`,
-  })) as { id: string };
-  const preview = (await studio.jordan.expectOk(
-    'POST',
-    `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
-    {},
-  )) as { id: string };
-  const form = new FormData();
-  form.append('file', new Blob([readFileSync(path)]), name);
-  const uploaded = await fetch(`${studio.server.baseUrl}/pictures/preview-files/${preview.id}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${studio.jordan.token}` },
-    body: form,
-  });
-  expect(uploaded.status).toBe(201);
-  await vi.waitFor(
-    async () =>
-      expect(
-        (
-          (await studio.jordan.expectOk('GET', `/data/preview-files/${preview.id}`)) as {
-            status: string;
-          }
-        ).status,
-      ).toBe('ready'),
-    { timeout: 60_000, interval: 100 },
-  );
-  return preview.id;
+  return publishPreviewFile(studio.jordan, taskId!, path);
 }
 
 beforeAll(async () => {
   studio = await startOutboxStudio();
-  still = await publish(await files.png('still.png', 640, 360), 'still.png');
-  movie = await publish(await files.movie('clip.mp4', 1), 'clip.mp4');
+  still = await publish(await files.png('still.png', 640, 360));
+  movie = await publish(await files.movie('clip.mp4', 1));
   const client = new KitsuClient({
     apiUrl: studio.apiUrl,
     tokens: { accessToken: studio.jordan.token, refreshToken: null },

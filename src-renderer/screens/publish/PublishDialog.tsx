@@ -270,7 +270,11 @@ function PublishState({
   return (
     <Stack gap="sm" data-testid="publish-state" data-state={state}>
       {state === 'done' && progress?.commentId ? (
-        <PublishedPreviews taskId={taskId} commentId={progress.commentId} />
+        <PublishedPreviews
+          taskId={taskId}
+          commentId={progress.commentId}
+          fileCount={progress.files.length}
+        />
       ) : state === 'conflict' || state === 'failed' ? (
         <Alert color={state === 'conflict' ? 'orange' : 'red'} title="The publish stopped">
           {state === 'conflict'

@@ -5,11 +5,22 @@ import { useTaskComments } from '../../queries/thread-hooks';
  * After the uploads: the previews as the server has them, a movie `processing` until the
  * server has converted it (the thread refreshes on the server's preview events).
  */
-export function PublishedPreviews({ taskId, commentId }: { taskId: string; commentId: string }) {
+export function PublishedPreviews({
+  taskId,
+  commentId,
+  fileCount,
+}: {
+  taskId: string;
+  commentId: string;
+  /** How many files the publish sent: until the thread shows them all, they are on their way. */
+  fileCount: number;
+}) {
   const thread = useTaskComments(taskId);
   const comment = thread.data?.find((row) => row.id === commentId);
   const previews = comment?.previews ?? [];
-  const processing = previews.filter((preview) => preview.status === 'processing').length;
+  const processing =
+    previews.filter((preview) => preview.status === 'processing').length +
+    Math.max(0, fileCount - previews.length);
   const broken = previews.filter((preview) => preview.status === 'broken').length;
   return (
     <Stack gap="xs" data-testid="published-previews">
