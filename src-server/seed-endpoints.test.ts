@@ -9,7 +9,6 @@ import { startTestServer, type TestServer } from './test-support/test-server';
 const UNSERVED = [
   'GET /data/playlists/{playlist_id}/build/mp4',
   'GET /data/playlists/{playlist_id}/jobs/{build_job_id}',
-  'POST /data/tasks/{task_id}/working-file-path',
 ];
 
 // A copy of shared/kitsu-api/seed-endpoints.txt: the 104 endpoints of the spec we implement.

@@ -7,7 +7,7 @@ import { nowDateTime } from '../db/time';
 import { loadCastingTargets, type CastingTargets } from './casting-targets';
 import { refreshShotCastingStats } from './casting-stats';
 import type { CsvRecord } from './csv-reader';
-import { slugify } from './slugify';
+import { slugify } from '../../src-shared/slugify';
 
 /** A row that cannot be imported: Zou's 400 names its line. */
 export class ImportRowError extends Error {

@@ -1,7 +1,7 @@
 import { TEMPORAL_KINDS } from '../crud/entity-kind';
 import { prepareCached } from '../crud/sql';
 import type { Db } from '../db/database';
-import { slugify } from './slugify';
+import { slugify } from '../../src-shared/slugify';
 
 /**
  * `CastingCsvImportResource.prepare_import`: slug keys to entity ids for the project's assets

@@ -10,7 +10,7 @@ import { requireProject } from '../production/lookup';
 import { projectsTable } from './projects-csv';
 import { csvRow } from './python-csv';
 import { shotsTable, type ShotsCsvFilter } from './shots-csv';
-import { slugify } from './slugify';
+import { slugify } from '../../src-shared/slugify';
 
 /** `build_csv_file_name`: "kitsu_" and the name slugified with underscores. */
 function csvFileName(name: string): string {

@@ -3,7 +3,7 @@ import { readDictRecords } from './csv-reader';
 import { CsvError, sniff } from './csv-sniffer';
 import { csvRow } from './python-csv';
 import { formatFixed2 } from './python-format';
-import { slugify } from './slugify';
+import { slugify } from '../../src-shared/slugify';
 
 // Expected values below were produced by CPython's csv module and python-slugify 8.
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { slugify } from '../admin-routes/slugify';
+import { slugify } from '../../src-shared/slugify';
 import { organisationRow } from '../auth/organisation';
 import { loadTask } from '../comments/lookups';
 import { sendFile } from '../comments/send-file';

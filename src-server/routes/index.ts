@@ -5,6 +5,7 @@ import { registerAuthRoutes } from '../auth/routes';
 import { registerCommentRoutes } from '../comments/routes';
 import { registerCrudRoutes } from '../crud/routes';
 import { registerEventRoutes } from '../events/events-routes';
+import { registerFileRoutes } from '../files/routes';
 import { registerPreviewRoutes } from '../previews/routes';
 import { registerPreviewServingRoutes } from '../preview-serving/routes';
 import { registerProductionRoutes } from '../production/routes';
@@ -26,6 +27,7 @@ const modules: RouteModule[] = [
   registerCommentRoutes,
   registerPreviewRoutes,
   registerPreviewServingRoutes,
+  registerFileRoutes,
   registerProductionRoutes,
   registerAdminRoutes,
   registerCrudRoutes,
