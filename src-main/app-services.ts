@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { EventHub } from './ipc/event-hub';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { liveFollowsSession } from './live/follow-session';
+import { RenderWatcher } from './files/render-watcher';
 import { LiveService } from './live/live-service';
 import { MediaService } from './media/media-service';
 import type { SecretStore } from './session/secret-store';
@@ -102,6 +103,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     maxBytes: async () => (await appState.settings()).mediaCacheMb * 1024 * 1024,
   });
+  const renders = new RenderWatcher({
+    onFound: (render) => events.emit('files:render-found', render),
+    grant: (path) => grantedFiles.grant(path),
+  });
   const appInfo: AppInfo = {
     ...options.appInfo,
     tokenStorage: { encrypted: options.secrets.encrypted },
@@ -110,6 +115,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const handlers = createHandlers({
     appInfo,
     media,
+    renders,
     session,
     studio,
     appState,
@@ -136,6 +142,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       appInfo.media = address;
     },
     shutdown: async () => {
+      renders.stop();
       live.stop();
       await sync.close();
       await studio.stop();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelName, EventName } from './ipc/channel-names';
 import type { IpcResult } from './ipc/result';
 import type { TaskPreviews } from './task-previews';
+import type { FoundRender, Software, WorkingPath } from './working-files';
 import { PUBLISH_FILES_MAX, type PublishFileCheck, type PublishProgress } from './publish';
 import { settingsSchema, type Settings } from './settings';
 import type {
@@ -75,6 +76,19 @@ const checklistTicksSchema = z
  * preload or the dev host granted it for this session; main checks size and type again.
  */
 const fileRefSchema = z.string().min(1).max(4096);
+
+const workingPathInput = z
+  .object({
+    taskId: uuid,
+    softwareId: uuid.optional(),
+    // A name part of the file: no path separators (the tree slugifies it anyway).
+    name: z
+      .string()
+      .max(100)
+      .regex(/^[^/\\]*$/, 'A working file name cannot contain / or \\.')
+      .optional(),
+  })
+  .strict();
 
 const serverTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('local') }).strict(),
@@ -166,6 +180,10 @@ export const CHANNEL_INPUTS = {
     .strict(),
   'publish:progress': z.object({ entryId: uuid }).strict(),
   'previews:list': z.object({ taskId: uuid, projectId: uuid }).strict(),
+  'files:softwares': noInput,
+  'files:working-path': workingPathInput,
+  'files:create-folder': workingPathInput,
+  'files:stop-watching': noInput,
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -209,6 +227,12 @@ export interface ChannelOutputs {
   'publish:progress': PublishProgress | null;
   /** The task's previews by revision, from its thread (the cache first), and the project's fps. */
   'previews:list': TaskPreviews;
+  'files:softwares': Software[];
+  /** Also watches the task's preview folder for new renders (`files:render-found`). */
+  'files:working-path': WorkingPath;
+  /** Creates the working and preview folders, only ever under a mapped production folder. */
+  'files:create-folder': WorkingPath;
+  'files:stop-watching': null;
   'settings:get': Settings;
   'settings:set': Settings;
 }
@@ -225,6 +249,8 @@ export interface EventPayloads {
   'sync:changed': SyncState;
   /** A publish moved on: a step landed, or bytes went (at most a few times a second). */
   'publish:progress': PublishProgress;
+  /** A movie or picture appeared in the open task's preview folder: offer to publish it. */
+  'files:render-found': FoundRender;
 }
 
 /** What the renderer sends. */

@@ -2,6 +2,7 @@ import type { ChannelName, ChannelOutput, ParsedInput } from '../../src-shared/i
 import type { AppInfo } from '../../src-shared/session';
 import type { LiveService } from '../live/live-service';
 import type { MediaService } from '../media/media-service';
+import type { RenderWatcher } from '../files/render-watcher';
 import type { GrantedFiles } from '../files/granted-files';
 import type { SessionService } from '../session/session-service';
 import type { AppStateStore } from '../settings/app-state-store';
@@ -40,6 +41,8 @@ export interface HandlerServices {
   grantedFiles: GrantedFiles;
   /** Preview media from the on-disk cache (prefetching, the cache's cap). */
   media?: MediaService;
+  /** Watches the open task's preview folder for new renders. */
+  renders?: RenderWatcher;
   fetch?: typeof fetch;
   /** Where downloaded attachments are saved: the person's downloads folder. */
   downloadsDir: string;

@@ -1,6 +1,7 @@
 import type { Handlers, HandlerServices } from './handler-group';
 import { commentComposerHandlers } from './handlers/comment-composer-handlers';
 import { commentThreadHandlers } from './handlers/comment-thread-handlers';
+import { fileHandlers } from './handlers/file-handlers';
 import { liveHandlers } from './handlers/live-handlers';
 import { previewHandlers } from './handlers/preview-handlers';
 import { publishHandlers } from './handlers/publish-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...commentComposerHandlers(services, composer),
     ...publishHandlers(services, composer),
     ...previewHandlers(services),
+    ...fileHandlers(services),
     ...timeHandlers(services),
     ...liveHandlers(services),
     ...syncHandlers(services),

@@ -49,7 +49,7 @@ export function demoFileTree(): FileTree {
       mountpoint: MOUNTPOINT,
       root: 'productions',
       folder_path: folders('<TaskType>/work'),
-      file_name: names('<TaskType>'),
+      file_name: names('<TaskType>_<Name>_v<Version>'),
     },
     output: {
       mountpoint: MOUNTPOINT,
@@ -61,7 +61,7 @@ export function demoFileTree(): FileTree {
       mountpoint: MOUNTPOINT,
       root: 'productions/previews',
       folder_path: folders('<TaskType>'),
-      file_name: names('<TaskType>'),
+      file_name: names('<TaskType>_v<Version>'),
     },
   };
 }

@@ -32,6 +32,10 @@ export const CHANNEL_NAMES = [
   'publish:submit',
   'publish:progress',
   'previews:list',
+  'files:softwares',
+  'files:working-path',
+  'files:create-folder',
+  'files:stop-watching',
   'settings:get',
   'settings:set',
 ] as const;
@@ -45,6 +49,7 @@ export const EVENT_NAMES = [
   'live:changed',
   'sync:changed',
   'publish:progress',
+  'files:render-found',
 ] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,135 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MountPoint } from '../../src-shared/settings';
+import type { Software, WorkingPath } from '../../src-shared/working-files';
+import { explainFailure } from '../kitsu/explain-failure';
+import type { KitsuClient } from '../kitsu/kitsu-client';
+import { asRow, text } from '../tasks/task-comment-row';
+import { localPathOf, mountPointOf } from './mount-points';
+
+export interface WorkingPathInput {
+  taskId: string;
+  softwareId?: string | undefined;
+  name?: string | undefined;
+}
+
+/** How far past Kitsu's last revision the disk may be before Shotdesk stops looking. */
+const DISK_REVISIONS_MAX = 200;
+
+const NO_TREE =
+  'This project has no file tree yet: ask your production manager to set one in Kitsu.';
+
+/** `POST /data/tasks/{id}/working-file-path` for one revision (0: Kitsu's next). */
+async function treePath(
+  client: KitsuClient,
+  input: WorkingPathInput,
+  name: string,
+  mode: 'working' | 'preview',
+  revision: number,
+): Promise<{ folder: string; fileName: string }> {
+  const answer = asRow(
+    await explainFailure(
+      client.post<unknown>(`/data/tasks/${encodeURIComponent(input.taskId)}/working-file-path`, {
+        name,
+        mode,
+        revision,
+        sep: '/',
+        ...(input.softwareId ? { software_id: input.softwareId } : {}),
+      }),
+      { 'invalid-input': NO_TREE },
+    ),
+  );
+  return { folder: text(answer, 'path') ?? '', fileName: text(answer, 'name') ?? '' };
+}
+
+/** Whether the folder holds a file of that name, whatever its extension. */
+function onDisk(folder: string | null, fileName: string): boolean {
+  if (!folder || !existsSync(folder)) return false;
+  const stem = fileName.toLowerCase();
+  return readdirSync(folder).some((entry) => {
+    const lower = entry.toLowerCase();
+    return lower === stem || lower.startsWith(`${stem}.`);
+  });
+}
+
+/**
+ * Where the next working file of a task goes: the revision after the last Kitsu knows and the
+ * last on this computer (a file saved but never registered counts), the folder mapped through
+ * the production folders of Settings, and the task's preview folder (watched for renders).
+ */
+export async function workingPathOf(
+  client: KitsuClient,
+  mounts: readonly MountPoint[],
+  input: WorkingPathInput,
+  software: Software | null,
+): Promise<WorkingPath> {
+  const name = input.name?.trim() || 'main';
+  const last = asRow(
+    await client.get<unknown>(
+      `/data/tasks/${encodeURIComponent(input.taskId)}/working-files/last-revisions`,
+    ),
+  );
+  const known = asRow(last[name]).revision;
+  let revision = (typeof known === 'number' ? known : 0) + 1;
+  let path = await treePath(client, input, name, 'working', revision);
+  let localFolder = localPathOf(path.folder, mounts);
+  for (let step = 0; step < DISK_REVISIONS_MAX && onDisk(localFolder, path.fileName); step++) {
+    revision += 1;
+    path = await treePath(client, input, name, 'working', revision);
+    localFolder = localPathOf(path.folder, mounts);
+  }
+  const preview = await treePath(client, input, name, 'preview', 1).catch(() => null);
+  const extension = software?.fileExtension ?? '';
+  return {
+    taskId: input.taskId,
+    softwareId: input.softwareId ?? null,
+    name,
+    revision,
+    treeFolder: path.folder,
+    fileName: path.fileName,
+    localFolder,
+    localFile: localFolder ? join(localFolder, `${path.fileName}${extension}`) : null,
+    unmappedMountPoint: localFolder
+      ? null
+      : mountPointOf(path.folder, await treeMountPoint(client, input.taskId)),
+    folderExists: localFolder !== null && existsSync(localFolder),
+    previewFolder: preview ? localPathOf(preview.folder, mounts) : null,
+  };
+}
+
+/** The working mount point of the task's project tree, to say what to map; null if unknown. */
+async function treeMountPoint(client: KitsuClient, taskId: string): Promise<string | null> {
+  try {
+    const task = asRow(await client.get<unknown>(`/data/tasks/${encodeURIComponent(taskId)}`));
+    const projectId = text(task, 'project_id');
+    if (!projectId) return null;
+    const project = asRow(
+      await client.get<unknown>(`/data/projects/${encodeURIComponent(projectId)}`),
+    );
+    return text(asRow(asRow(project.file_tree).working), 'mountpoint');
+  } catch {
+    return null;
+  }
+}
+
+/** Kitsu's softwares, for the picker. */
+export async function listSoftwares(client: KitsuClient): Promise<Software[]> {
+  const rows = await client.get<unknown>('/data/softwares');
+  return (Array.isArray(rows) ? rows : []).map(asRow).flatMap((row): Software[] => {
+    const id = text(row, 'id');
+    if (id === null || row.archived === true) return [];
+    return [
+      {
+        id,
+        name: text(row, 'name') ?? '',
+        fileExtension: normalExtension(text(row, 'file_extension')),
+      },
+    ];
+  });
+}
+
+function normalExtension(value: string | null): string {
+  if (!value) return '';
+  const clean = value.trim().replace(/[^A-Za-z0-9.]/g, '');
+  return clean.startsWith('.') ? clean : `.${clean}`;
+}
