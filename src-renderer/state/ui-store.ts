@@ -5,6 +5,13 @@ import type { ServerTarget } from '../../src-shared/session';
 export type EntryStep =
   { step: 'welcome' } | { step: 'login'; server: ServerTarget; label: string };
 
+export interface PublishRequest {
+  taskId: string;
+  files: File[];
+  /** Granted paths main found (renders in the task's preview folder). */
+  refs?: string[];
+}
+
 interface UiState {
   /** null until the person picks: the last server used decides. */
   entry: EntryStep | null;
@@ -15,9 +22,9 @@ interface UiState {
   selectTask(id: string | null): void;
   openTaskId: string | null;
   openTask(id: string | null): void;
-  /** Files dropped on a task to publish: the publish dialog is open while set. */
-  publishRequest: { taskId: string; files: File[] } | null;
-  requestPublish(request: { taskId: string; files: File[] } | null): void;
+  /** Files dropped on a task (or renders main found) to publish: the dialog is open while set. */
+  publishRequest: PublishRequest | null;
+  requestPublish(request: PublishRequest | null): void;
 }
 
 export const useUiStore = create<UiState>((set) => ({

@@ -23,8 +23,11 @@ import { PublishFileRow } from './PublishFileRow';
 import { PublishedPreviews } from './PublishedPreviews';
 import {
   checkDroppedFiles,
+  checkFoundFiles,
+  droppedKey,
   usePublishProgress,
   useSubmitPublish,
+  waitingRow,
   type DroppedFile,
 } from './use-publish';
 
@@ -37,10 +40,13 @@ import {
 export function PublishDialog({
   task,
   initialFiles,
+  initialRefs = [],
   onClose,
 }: {
   task: TodoTask;
   initialFiles: File[];
+  /** Files main found and granted (a render in the task's preview folder). */
+  initialRefs?: string[];
   onClose(): void;
 }) {
   const statuses = useSettableStatuses();
@@ -58,23 +64,25 @@ export function PublishDialog({
 
   const add = (files: File[]) => {
     if (published || files.length === 0) return;
-    const fresh = files.filter(
-      (file) =>
-        !dropped.some((kept) => kept.file.name === file.name && kept.file.size === file.size),
-    );
-    setDropped((current) => [
-      ...current,
-      ...fresh.map((file) => ({ file, check: null, error: null })),
-    ]);
+    const fresh = files.filter((file) => !dropped.some((kept) => kept.key === droppedKey(file)));
+    setDropped((current) => [...current, ...fresh.map(waitingRow)]);
     void checkDroppedFiles(fresh).then((checked) =>
       setDropped((current) =>
-        current.map((row) => checked.find((done) => done.file === row.file) ?? row),
+        current.map((row) => checked.find((done) => done.key === row.key) ?? row),
       ),
     );
   };
-  const initial = useRef(initialFiles);
-  // The files the dialog opened with, once.
-  useEffect(() => add(initial.current), []);
+  const initial = useRef({ files: initialFiles, refs: initialRefs });
+  // What the dialog opened with, once: dropped files, or renders main found.
+  useEffect(() => {
+    add(initial.current.files);
+    void checkFoundFiles(initial.current.refs).then((found) =>
+      setDropped((current) => [
+        ...current,
+        ...found.filter((row) => !current.some((kept) => kept.key === row.key)),
+      ]),
+    );
+  }, []);
 
   const allowed = statuses.data ?? [];
   const feedback = allowed.find((status) => status.isFeedbackRequest)?.id ?? null;
@@ -138,7 +146,7 @@ export function PublishDialog({
         <Stack gap="xs" data-testid="publish-files">
           {shownFiles.map((row) => (
             <PublishFileRow
-              key={`${row.file.name}/${row.file.size}`}
+              key={row.key}
               dropped={row}
               progress={progress?.files[accepted.indexOf(row)] ?? null}
               onRemove={

@@ -18,7 +18,7 @@ export function PublishFileRow({
   progress: FileProgress | null;
   onRemove?: () => void;
 }) {
-  const { file, check, error } = dropped;
+  const { name, size, check, error } = dropped;
   const refused = error ?? (check && !check.accepted ? check.reason : null);
   return (
     <Group
@@ -49,16 +49,14 @@ export function PublishFileRow({
           />
         ) : (
           <Text size="xs" fw={700} c="dimmed">
-            {check?.kind
-              ? KIND_LABELS[check.kind]
-              : (file.name.split('.').pop() ?? '').toUpperCase()}
+            {check?.kind ? KIND_LABELS[check.kind] : (name.split('.').pop() ?? '').toUpperCase()}
           </Text>
         )}
       </div>
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Group gap="xs" wrap="nowrap">
-          <Text size="sm" fw={600} truncate="end" title={file.name}>
-            {file.name}
+          <Text size="sm" fw={600} truncate="end" title={name}>
+            {name}
           </Text>
           {check?.kind && refused === null && (
             <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
@@ -67,7 +65,7 @@ export function PublishFileRow({
           )}
         </Group>
         <Text size="xs" c="dimmed">
-          {formatBytes(check?.size ?? file.size)}
+          {formatBytes(check?.size ?? size)}
         </Text>
         {refused !== null && (
           <Text size="xs" c="red" data-testid="publish-file-refused">
@@ -81,7 +79,7 @@ export function PublishFileRow({
         )}
         {progress && <UploadLine progress={progress} />}
       </Stack>
-      {onRemove && <CloseButton size="sm" aria-label={`Remove ${file.name}`} onClick={onRemove} />}
+      {onRemove && <CloseButton size="sm" aria-label={`Remove ${name}`} onClick={onRemove} />}
     </Group>
   );
 }

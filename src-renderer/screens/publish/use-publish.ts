@@ -5,11 +5,21 @@ import type { CommentChecklistItem, TaskComment } from '../../../src-shared/task
 import { call, fileRef, onEvent } from '../../ipc/api';
 import { queryKeys } from '../../queries/keys';
 
-/** A dropped file: the File, then main's word on it (or why it could not be read). */
+/** A file to publish, as dropped (or found by main), then main's word on it. */
 export interface DroppedFile {
-  file: File;
+  /** Tells the rows apart: the file's name, size and date, or the ref main found it at. */
+  key: string;
+  name: string;
+  size: number;
   check: PublishFileCheck | null;
+  /** Why it could not even be read. */
   error: string | null;
+}
+
+export const droppedKey = (file: File) => `${file.name}/${file.size}/${file.lastModified}`;
+
+export function waitingRow(file: File): DroppedFile {
+  return { key: droppedKey(file), name: file.name, size: file.size, check: null, error: null };
 }
 
 /** Asks main about dropped files: their refs (granted paths), kind, size, whether Kitsu takes them. */
@@ -29,8 +39,25 @@ export async function checkDroppedFiles(files: readonly File[]): Promise<Dropped
   const checks = readable.length > 0 ? await call('publish:check-files', { files: readable }) : [];
   return files.map((file, index) => {
     const { ref, error } = refs[index]!;
-    return { file, check: checks.find((check) => check.ref === ref) ?? null, error };
+    return {
+      ...waitingRow(file),
+      check: checks.find((check) => check.ref === ref) ?? null,
+      error,
+    };
   });
+}
+
+/** Files main found itself (a render in a watched folder): their refs are granted already. */
+export async function checkFoundFiles(refs: readonly string[]): Promise<DroppedFile[]> {
+  if (refs.length === 0) return [];
+  const checks = await call('publish:check-files', { files: [...refs] });
+  return checks.map((check) => ({
+    key: check.ref,
+    name: check.name,
+    size: check.size,
+    check,
+    error: null,
+  }));
 }
 
 export interface PublishInput {

@@ -4,6 +4,7 @@ import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
 import { useFileDrop } from '../../components/use-file-drop';
 import { useUiStore } from '../../state/ui-store';
+import { FilesSection } from '../files/FilesSection';
 import { TaskPreviewsSection } from '../preview-player/TaskPreviewsSection';
 import { TaskTimeLog } from '../time-log/TaskTimeLog';
 import { entityLabel, formatMinutes } from '../todo/todo-rows';
@@ -75,6 +76,7 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
             </Text>
           )}
           <TaskPreviewsSection task={task} previewId={previewId} onPreviewChange={setPreviewId} />
+          <FilesSection key={task.id} taskId={task.id} />
           <OutboxConflicts area="thread" taskId={task.id} />
           <Composer key={task.id} task={task} />
           <Thread taskId={task.id} onOpenPreview={(preview) => setPreviewId(preview.id)} />

@@ -148,9 +148,10 @@ export function TodoScreen({ session }: { session: LoggedInState }) {
       <TaskPanel task={openedTask} onClose={() => openTask(null)} />
       {publishRequest && publishTask && (
         <PublishDialog
-          key={`${publishRequest.taskId}/${publishRequest.files.length}`}
+          key={`${publishRequest.taskId}/${publishRequest.files.length}/${publishRequest.refs?.join()}`}
           task={publishTask}
           initialFiles={publishRequest.files}
+          initialRefs={publishRequest.refs ?? []}
           onClose={() => requestPublish(null)}
         />
       )}
