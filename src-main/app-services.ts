@@ -30,6 +30,8 @@ export interface AppServicesOptions {
   downloadsDir?: string;
   /** Shows a saved file in the OS file manager (Electron's `shell.showItemInFolder`). */
   revealFile?: (path: string) => void;
+  /** Opens a file with the OS default app (Electron's `shell.openPath`). */
+  openFile?: (path: string) => Promise<void>;
   /** better-sqlite3's addon built for Electron, when main runs from the source tree. */
   sqliteNativeBinding?: string;
 }
@@ -124,6 +126,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fetch: options.fetch,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir(),
     revealFile: options.revealFile,
+    openFile: options.openFile,
     offline: {
       sync,
       outbox: () => outboxes.current(),

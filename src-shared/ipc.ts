@@ -184,6 +184,19 @@ export const CHANNEL_INPUTS = {
   'files:working-path': workingPathInput,
   'files:create-folder': workingPathInput,
   'files:stop-watching': noInput,
+  'files:register': workingPathInput.extend({ comment: z.string().max(2000).optional() }).strict(),
+  'files:reveal': z
+    .object({
+      taskId: uuid,
+      softwareId: uuid.optional(),
+      name: z
+        .string()
+        .max(100)
+        .regex(/^[^/\\]*$/)
+        .optional(),
+      open: z.boolean(),
+    })
+    .strict(),
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
@@ -233,6 +246,13 @@ export interface ChannelOutputs {
   /** Creates the working and preview folders, only ever under a mapped production folder. */
   'files:create-folder': WorkingPath;
   'files:stop-watching': null;
+  /** Registers the next working file in Kitsu; answers the path of the one after it. */
+  'files:register': WorkingPath;
+  /**
+   * Shows the working folder in the file manager, or opens the latest working file on disk
+   * with the OS default app (`open`); `shown` false where main cannot (a browser).
+   */
+  'files:reveal': { shown: boolean; path: string | null };
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -70,6 +70,10 @@ void app.whenReady().then(() => {
     appInfo: { osUserName: osUserName(), platform: process.platform, version: app.getVersion() },
     downloadsDir: app.getPath('downloads'),
     revealFile: (path) => shell.showItemInFolder(path),
+    openFile: async (path) => {
+      const failure = await shell.openPath(path);
+      if (failure) throw new Error(failure);
+    },
     sqliteNativeBinding: sourceTreeSqliteBinding(),
   });
   handleMediaProtocol(services.media);

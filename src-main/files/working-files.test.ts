@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PublishFileCheck } from '../../src-shared/publish';
 import type { TodoTask } from '../../src-shared/todo-task';
 import type { FoundRender, Software, WorkingPath } from '../../src-shared/working-files';
+import { DEMO_ARTIST_EMAIL, DEMO_PASSWORD } from '../../src-server/seed/demo-accounts';
+import { studioApi, type StudioApi } from '../test-support/studio-api';
 import { logInToLocalStudio, type LocalStudioApp } from '../test-support/test-app';
 
 // Jordan's working files on the local studio (the demo project's tree mounts /mnt/studio),
@@ -19,12 +21,16 @@ beforeAll(async () => {
   app = await logInToLocalStudio();
   const tasks = await app.value<TodoTask[]>('tasks:list-todo', {});
   taskId = tasks[0]!.id;
+  api = await studioApi(app.apiUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
 }, 120_000);
 
 afterAll(async () => {
   await app?.close();
   rmSync(prod, { recursive: true, force: true });
 });
+
+let api: StudioApi | null = null;
+const studio = () => api!;
 
 const mapStudio = (mountPoints: { tree: string; local: string }[]) =>
   app.value('settings:set', { mountPoints });
@@ -72,6 +78,33 @@ describe('working files', () => {
     });
     expect(next.revision).toBe(2);
     expect(next.fileName).toMatch(/_main_v002$/);
+  });
+
+  it('registers the next working file in Kitsu, and finds the latest one on disk', async () => {
+    await mapStudio([{ tree: '/mnt/studio', local: prod }]);
+    const before = await app.value<WorkingPath>('files:working-path', { taskId });
+    const after = await app.value<WorkingPath>('files:register', {
+      taskId,
+      comment: 'Blocking pass',
+    });
+    expect(after.revision).toBe(before.revision + 1);
+    const known = (await studio().expectOk(
+      'GET',
+      `/data/tasks/${taskId}/working-files/last-revisions`,
+    )) as Record<string, { revision: number; comment: string }>;
+    expect(known.main).toMatchObject({ revision: before.revision, comment: 'Blocking pass' });
+
+    // In a browser there is no file manager: the answer is the path.
+    const folder = await app.value<{ shown: boolean; path: string }>('files:reveal', {
+      taskId,
+      open: false,
+    });
+    expect(folder).toEqual({ shown: false, path: before.localFolder });
+    const latest = await app.value<{ shown: boolean; path: string }>('files:reveal', {
+      taskId,
+      open: true,
+    });
+    expect(latest.path).toMatch(/_main_v001\.[a-z0-9]+$/);
   });
 
   it('refuses a name that would make a folder', async () => {

@@ -42,14 +42,33 @@ async function treePath(
   return { folder: text(answer, 'path') ?? '', fileName: text(answer, 'name') ?? '' };
 }
 
-/** Whether the folder holds a file of that name, whatever its extension. */
-function onDisk(folder: string | null, fileName: string): boolean {
-  if (!folder || !existsSync(folder)) return false;
+/** The folder's file of that name, whatever its extension; null when there is none. */
+function fileOnDisk(folder: string | null, fileName: string): string | null {
+  if (!folder || !existsSync(folder)) return null;
   const stem = fileName.toLowerCase();
-  return readdirSync(folder).some((entry) => {
+  const found = readdirSync(folder).find((entry) => {
     const lower = entry.toLowerCase();
     return lower === stem || lower.startsWith(`${stem}.`);
   });
+  return found ? join(folder, found) : null;
+}
+
+const onDisk = (folder: string | null, fileName: string) => fileOnDisk(folder, fileName) !== null;
+
+/** The newest working file of that name on this computer, below the next revision. */
+export async function latestWorkingFileOnDisk(
+  client: KitsuClient,
+  mounts: readonly MountPoint[],
+  input: WorkingPathInput,
+  next: number,
+): Promise<string | null> {
+  const name = input.name?.trim() || 'main';
+  for (let revision = next - 1; revision >= 1; revision--) {
+    const path = await treePath(client, input, name, 'working', revision);
+    const found = fileOnDisk(localPathOf(path.folder, mounts), path.fileName);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface HandlerServices {
   downloadsDir: string;
   /** Shows a saved file in the OS file manager, where main can (Electron). */
   revealFile?: (path: string) => void;
+  /** Opens a file with the OS default app, where main can (Electron). */
+  openFile?: (path: string) => Promise<void>;
   /** The logged-in person's offline cache and outbox. */
   offline: OfflineServices;
   /** Tells the renderer which of main's data changed (`cache:changed`). */

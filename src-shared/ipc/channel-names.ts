@@ -36,6 +36,8 @@ export const CHANNEL_NAMES = [
   'files:working-path',
   'files:create-folder',
   'files:stop-watching',
+  'files:register',
+  'files:reveal',
   'settings:get',
   'settings:set',
 ] as const;

@@ -36,6 +36,13 @@ export function FilesSection({ taskId }: { taskId: string }) {
     mutationFn: () => call('files:create-folder', input),
     onSuccess: (created) => client.setQueryData(filesKey(taskId, softwareId, name), created),
   });
+  const register = useMutation({
+    mutationFn: () => call('files:register', input),
+    onSuccess: (next) => client.setQueryData(filesKey(taskId, softwareId, name), next),
+  });
+  const reveal = useMutation({
+    mutationFn: (open: boolean) => call('files:reveal', { ...input, open }),
+  });
 
   // Renders of this task only; the watch ends with the panel.
   useEffect(() => {
@@ -126,7 +133,49 @@ export function FilesSection({ taskId }: { taskId: string }) {
             >
               {shown.folderExists ? 'Folder exists' : 'Create folder'}
             </Button>
+            <Button
+              size="compact-xs"
+              variant="default"
+              disabled={!shown.folderExists}
+              loading={reveal.isPending && reveal.variables === false}
+              onClick={() => reveal.mutate(false)}
+              data-testid="files-reveal"
+            >
+              Show folder
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="default"
+              disabled={!shown.folderExists || shown.revision <= 1}
+              loading={reveal.isPending && reveal.variables === true}
+              onClick={() => reveal.mutate(true)}
+              data-testid="files-open-latest"
+            >
+              Open latest
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="light"
+              loading={register.isPending}
+              onClick={() => register.mutate()}
+              title="Tell Kitsu about this revision, so that the next one counts from it"
+              data-testid="files-register"
+            >
+              Register v{String(shown.revision).padStart(3, '0')} in Kitsu
+            </Button>
           </Group>
+          {reveal.data && !reveal.data.shown && (
+            <Text size="xs" c="dimmed" data-testid="files-revealed">
+              It is at {reveal.data.path} (this window cannot open a file manager).
+            </Text>
+          )}
+          {(reveal.isError || register.isError) && (
+            <ErrorAlert
+              title="That did not work"
+              error={reveal.error ?? register.error}
+              testId="files-error"
+            />
+          )}
           {shown.previewFolder && (
             <Text size="xs" c="dimmed" data-testid="files-watching">
               New renders in {shown.previewFolder} are offered for publishing here.
