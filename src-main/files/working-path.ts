@@ -57,47 +57,65 @@ const onDisk = (folder: string | null, fileName: string) => fileOnDisk(folder, f
 
 /** The newest working file of that name on this computer, below the next revision. */
 export async function latestWorkingFileOnDisk(
-  client: KitsuClient,
+  render: PathRenderer,
   mounts: readonly MountPoint[],
-  input: WorkingPathInput,
   next: number,
 ): Promise<string | null> {
-  const name = input.name?.trim() || 'main';
   for (let revision = next - 1; revision >= 1; revision--) {
-    const path = await treePath(client, input, name, 'working', revision);
+    const path = await render('working', revision);
     const found = fileOnDisk(localPathOf(path.folder, mounts), path.fileName);
     if (found) return found;
   }
   return null;
 }
 
-/**
- * Where the next working file of a task goes: the revision after the last Kitsu knows and the
- * last on this computer (a file saved but never registered counts), the folder mapped through
- * the production folders of Settings, and the task's preview folder (watched for renders).
- */
-export async function workingPathOf(
-  client: KitsuClient,
-  mounts: readonly MountPoint[],
-  input: WorkingPathInput,
-  software: Software | null,
-): Promise<WorkingPath> {
+/** Renders a path of the task's tree: Kitsu's route online, the local engine offline. */
+export type PathRenderer = (
+  mode: 'working' | 'preview',
+  revision: number,
+) => Promise<{ folder: string; fileName: string }>;
+
+/** Kitsu renders the path (`POST /data/tasks/{id}/working-file-path`). */
+export function serverRenderer(client: KitsuClient, input: WorkingPathInput): PathRenderer {
   const name = input.name?.trim() || 'main';
+  return (mode, revision) => treePath(client, input, name, mode, revision);
+}
+
+/** The last revision of the name Kitsu knows (0 for none). */
+export async function lastKnownRevision(client: KitsuClient, input: WorkingPathInput) {
   const last = asRow(
     await client.get<unknown>(
       `/data/tasks/${encodeURIComponent(input.taskId)}/working-files/last-revisions`,
     ),
   );
-  const known = asRow(last[name]).revision;
-  let revision = (typeof known === 'number' ? known : 0) + 1;
-  let path = await treePath(client, input, name, 'working', revision);
+  const known = asRow(last[input.name?.trim() || 'main']).revision;
+  return typeof known === 'number' ? known : 0;
+}
+
+/**
+ * Where the next working file of a task goes: the revision after the last one known (Kitsu's)
+ * and the last one on this computer (a file saved but never registered counts), the folder
+ * mapped through the production folders of Settings, and the task's preview folder (watched
+ * for renders).
+ */
+export async function workingPathOf(
+  render: PathRenderer,
+  mounts: readonly MountPoint[],
+  input: WorkingPathInput,
+  software: Software | null,
+  lastKnown: number,
+  treeMountPoint: () => Promise<string | null>,
+): Promise<WorkingPath> {
+  const name = input.name?.trim() || 'main';
+  let revision = lastKnown + 1;
+  let path = await render('working', revision);
   let localFolder = localPathOf(path.folder, mounts);
   for (let step = 0; step < DISK_REVISIONS_MAX && onDisk(localFolder, path.fileName); step++) {
     revision += 1;
-    path = await treePath(client, input, name, 'working', revision);
+    path = await render('working', revision);
     localFolder = localPathOf(path.folder, mounts);
   }
-  const preview = await treePath(client, input, name, 'preview', 1).catch(() => null);
+  const preview = await render('preview', 1).catch(() => null);
   const extension = software?.fileExtension ?? '';
   return {
     taskId: input.taskId,
@@ -108,16 +126,14 @@ export async function workingPathOf(
     fileName: path.fileName,
     localFolder,
     localFile: localFolder ? join(localFolder, `${path.fileName}${extension}`) : null,
-    unmappedMountPoint: localFolder
-      ? null
-      : mountPointOf(path.folder, await treeMountPoint(client, input.taskId)),
+    unmappedMountPoint: localFolder ? null : mountPointOf(path.folder, await treeMountPoint()),
     folderExists: localFolder !== null && existsSync(localFolder),
     previewFolder: preview ? localPathOf(preview.folder, mounts) : null,
   };
 }
 
 /** The working mount point of the task's project tree, to say what to map; null if unknown. */
-async function treeMountPoint(client: KitsuClient, taskId: string): Promise<string | null> {
+export async function treeMountPoint(client: KitsuClient, taskId: string): Promise<string | null> {
   try {
     const task = asRow(await client.get<unknown>(`/data/tasks/${encodeURIComponent(taskId)}`));
     const projectId = text(task, 'project_id');

@@ -1,14 +1,19 @@
 import { mkdir } from 'node:fs/promises';
-import type { Software } from '../../../src-shared/working-files';
+import type { Software, WorkingPath } from '../../../src-shared/working-files';
 import { mappedRootOf } from '../../files/mount-points';
+import { localTreePath } from '../../files/local-working-path';
 import {
+  lastKnownRevision,
   latestWorkingFileOnDisk,
   listSoftwares,
+  serverRenderer,
+  treeMountPoint,
   workingPathOf,
+  type PathRenderer,
   type WorkingPathInput,
 } from '../../files/working-path';
 import { explainFailure } from '../../kitsu/explain-failure';
-import { AppError } from '../../kitsu/app-error';
+import { AppError, isAppError } from '../../kitsu/app-error';
 import { PerClientCache } from '../../kitsu/per-client-cache';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
 
@@ -29,16 +34,65 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
     const client = await session.client();
     return softwares.get(client, 'all', () => listSoftwares(client));
   };
+  const keyOf = (input: WorkingPathInput) =>
+    `files:path:${input.taskId}:${input.softwareId ?? ''}:${input.name?.trim() || 'main'}`;
+
+  /** The task's row and its project's tree from the cache, for the local engine. */
+  const cachedTreeOf = async (taskId: string) => {
+    const cache = services.offline.sync.for(await session.client());
+    const task = cache?.cachedTask(taskId) ?? null;
+    if (!cache || !task) return null;
+    const projects = await cache.contextEntry('projects').catch(() => null);
+    const project = (Array.isArray(projects) ? projects : []).find(
+      (row) => (row as { id?: unknown }).id === task.projectId,
+    ) as { file_tree?: unknown } | undefined;
+    return project?.file_tree ? { task, tree: project.file_tree } : null;
+  };
+
   const pathOf = async (input: WorkingPathInput) => {
     const client = await session.client();
     const { mountPoints } = await appState.settings();
     const software = input.softwareId
-      ? ((await softwaresOf()).find((candidate) => candidate.id === input.softwareId) ?? null)
+      ? ((await softwaresOf().catch(() => [])).find((s) => s.id === input.softwareId) ?? null)
       : null;
-    const path = await workingPathOf(client, mountPoints, input, software);
+    const name = input.name?.trim() || 'main';
+    const local = await cachedTreeOf(input.taskId);
+    const localRender: PathRenderer | null = local
+      ? async (mode, revision) =>
+          localTreePath(local.tree, local.task, { name, software }, mode, revision)
+      : null;
+    let path: WorkingPath;
+    let render: PathRenderer;
+    try {
+      render = serverRenderer(client, input);
+      path = await workingPathOf(
+        render,
+        mountPoints,
+        input,
+        software,
+        await lastKnownRevision(client, input),
+        () => treeMountPoint(client, input.taskId),
+      );
+      services.offline.keptReads()?.keep(keyOf(input), path);
+      if (localRender) void logMismatch(localRender, path);
+    } catch (error) {
+      // Offline: the cached tree and the last revision Kitsu told, with what is on disk.
+      const kept = services.offline.keptReads()?.peek<WorkingPath>(keyOf(input)) ?? null;
+      if (!(isAppError(error) && error.code === 'offline') || !localRender) throw error;
+      render = localRender;
+      path = await workingPathOf(
+        render,
+        mountPoints,
+        input,
+        software,
+        Math.max(0, (kept?.revision ?? 1) - 1),
+        async () => mountPointOfTree(local!.tree),
+      );
+    }
     services.renders?.watch(path.taskId, path.previewFolder);
-    return { path, mountPoints };
+    return { path, mountPoints, render };
   };
+
   return {
     'files:softwares': () => softwaresOf(),
     'files:working-path': async (input) => (await pathOf(input)).path,
@@ -84,10 +138,9 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
       return (await pathOf(input)).path;
     },
     'files:reveal': async ({ open, ...input }) => {
-      const client = await session.client();
-      const { path, mountPoints } = await pathOf(input);
+      const { path, mountPoints, render } = await pathOf(input);
       const target = open
-        ? await latestWorkingFileOnDisk(client, mountPoints, input, path.revision)
+        ? await latestWorkingFileOnDisk(render, mountPoints, path.revision)
         : path.folderExists
           ? path.localFolder
           : null;
@@ -111,4 +164,25 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
       return { shown: false, path: target };
     },
   };
+}
+
+/** Online, Kitsu's answer wins; the local engine disagreeing is worth a line in the log. */
+async function logMismatch(render: PathRenderer, path: WorkingPath): Promise<void> {
+  try {
+    const mine = await render('working', path.revision);
+    if (mine.folder !== path.treeFolder || mine.fileName !== path.fileName) {
+      console.warn(
+        `Shotdesk: the file tree engine renders ${mine.folder}/${mine.fileName} where Kitsu ` +
+          `says ${path.treeFolder}/${path.fileName}; Kitsu's answer is used.`,
+      );
+    }
+  } catch (error) {
+    console.warn(`Shotdesk: the file tree engine could not render this path: ${String(error)}`);
+  }
+}
+
+/** The working mount point a tree names. */
+function mountPointOfTree(tree: unknown): string | null {
+  const working = (tree as { working?: { mountpoint?: unknown } } | null)?.working;
+  return typeof working?.mountpoint === 'string' ? working.mountpoint : null;
 }
