@@ -43,6 +43,7 @@ test('publish: a PNG and an MP4 dropped on a task become one comment with two pr
     await expect(rows.nth(1)).toHaveAttribute('data-accepted', 'true');
     await expect(dialog.getByTestId('publish-status')).toHaveValue('Waiting For Approval');
     await dialog.getByTestId('publish-text').fill('Layout v2: camera moved closer.');
+    await dialog.getByTestId('publish-set-main').check();
     await app.shot('publish-dialog');
 
     await dialog.getByTestId('publish-submit').click();
@@ -75,6 +76,9 @@ test('publish: a PNG and an MP4 dropped on a task become one comment with two pr
       'ready',
     );
     await expect(app.todoRow(taskId).getByTestId('todo-status')).toHaveText('wfa');
+    // The new main preview illustrates the task: in its row and the panel's header.
+    await expect(app.todoRow(taskId).getByTestId('todo-thumbnail')).toBeVisible();
+    await expect(page.getByTestId('task-panel-thumbnail')).toBeVisible();
     await app.shot('publish-thread');
 
     // The movie plays from the thread: the player opens on it and the frames move.

@@ -2,6 +2,7 @@ import { Button, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ColorChip } from '../../components/ColorChip';
+import { PreviewImage } from '../../components/PreviewImage';
 import { useFileDrop } from '../../components/use-file-drop';
 import { useUiStore } from '../../state/ui-store';
 import { FilesSection } from '../files/FilesSection';
@@ -46,9 +47,18 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
               : undefined
           }
         >
-          <Text size="sm" c="dimmed">
-            {task.projectName}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <PreviewImage
+              previewFileId={task.previewFileId}
+              alt={`${entityLabel(task)} thumbnail`}
+              style={{ width: 96, height: 64, borderRadius: 6 }}
+              testId="task-panel-thumbnail"
+              fallback={null}
+            />
+            <Text size="sm" c="dimmed">
+              {task.projectName}
+            </Text>
+          </Group>
           <Group gap="xs">
             <ColorChip color={task.taskTypeColor} label={task.taskTypeName} />
             <span data-testid="task-panel-status">
