@@ -46,6 +46,18 @@ export function CommentPreviews({
 }
 
 function PreviewTile({ preview }: { preview: CommentPreview }) {
+  if (preview.status === 'uploading') {
+    return (
+      <Stack align="center" justify="center" gap={2} h="100%" p={4}>
+        <Text size="xs" c="dimmed" ta="center">
+          Waiting to upload
+        </Text>
+        <Text size="xs" c="dimmed" truncate="end" maw="100%">
+          {preview.originalName}
+        </Text>
+      </Stack>
+    );
+  }
   if (preview.status === 'processing') {
     return (
       <Stack align="center" justify="center" gap={4} h="100%">
