@@ -9,6 +9,7 @@ import {
   taskTypeId,
   type CrudTestServer,
 } from '../crud/crud-test-kit';
+import { tableCounts, sendRaw } from '../test-support/bad-input-kit';
 
 // Every production route against malformed input: a Kitsu 4xx, never a 500, nothing written.
 
@@ -33,32 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function tableCounts(): Record<string, number> {
-  const { db } = server.context;
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[];
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n,
-    ]),
-  );
-}
-
-async function send(method: string, path: string, raw?: string, contentType?: string) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-  if (raw !== undefined) headers['content-type'] = contentType ?? 'application/json';
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: raw });
-  const text = await response.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // keep the text for the report
-  }
-  return { status: response.status, body };
-}
+const send = (method: string, path: string, raw?: string, contentType?: string) =>
+  sendRaw(server, token, method, path, raw, contentType);
 
 const BAD_IDS = ['not-a-uuid', "1' OR '1'='1", '12345678-1234-1234-1234-12345678901Z'];
 
@@ -164,7 +141,7 @@ describe('bad input on production routes', () => {
     }
 
     const failures: string[] = [];
-    const before = tableCounts();
+    const before = tableCounts(server);
     for (const testCase of cases) {
       const result = await testCase.run();
       if (testCase.mayPass && result.status < 300) continue;
@@ -175,7 +152,7 @@ describe('bad input on production routes', () => {
         ['message', 'error'].some((key) => key in result.body);
       if (!ok) failures.push(`${testCase.label} → ${result.status} ${JSON.stringify(result.body)}`);
     }
-    const after = tableCounts();
+    const after = tableCounts(server);
     delete before.api_event;
     delete after.api_event;
     expect(failures).toEqual([]);
