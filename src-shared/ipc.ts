@@ -185,18 +185,7 @@ export const CHANNEL_INPUTS = {
   'files:create-folder': workingPathInput,
   'files:stop-watching': noInput,
   'files:register': workingPathInput.extend({ comment: z.string().max(2000).optional() }).strict(),
-  'files:reveal': z
-    .object({
-      taskId: uuid,
-      softwareId: uuid.optional(),
-      name: z
-        .string()
-        .max(100)
-        .regex(/^[^/\\]*$/)
-        .optional(),
-      open: z.boolean(),
-    })
-    .strict(),
+  'files:reveal': workingPathInput.extend({ open: z.boolean() }).strict(),
   'settings:get': noInput,
   'settings:set': settingsSchema.partial().strict(),
 } as const satisfies Record<ChannelName, z.ZodType>;
