@@ -35,7 +35,17 @@ function splitFile(file: string): { id: string; extension: string } {
   return { id: id.toLowerCase(), extension: dot < 0 ? '' : file.slice(dot + 1).toLowerCase() };
 }
 
-function loadPreview(context: ServerContext, request: FastifyRequest, id: string): PreviewRow {
+/**
+ * The preview, once the caller may see it. `BasePreviewFileResource`: task access. The
+ * thumbnail routes (`BasePreviewFileThumbnailResource`): project and entity access, except for
+ * the main preview of a shared entity, which anyone but a vendor may see.
+ */
+function loadPreview(
+  context: ServerContext,
+  request: FastifyRequest,
+  id: string,
+  check: 'task' | 'thumbnail' = 'task',
+): PreviewRow {
   if (!isUuid(id)) throw notFound();
   const preview = prepareCached(
     context.db,
@@ -43,8 +53,24 @@ function loadPreview(context: ServerContext, request: FastifyRequest, id: string
      FROM preview_file WHERE id = ?`,
   ).get(id.toLowerCase()) as PreviewRow | undefined;
   if (!preview?.task_id) throw notFound();
-  // `BasePreviewFileResource`: task access (the project, or the task for vendors).
-  accessOf(context.db, request).requireTaskAccess(loadTask(context.db, preview.task_id));
+  const access = accessOf(context.db, request);
+  const task = loadTask(context.db, preview.task_id);
+  if (check === 'task') {
+    access.requireTaskAccess(task);
+    return preview;
+  }
+  const entity = prepareCached(
+    context.db,
+    'SELECT preview_file_id, is_shared FROM entity WHERE id = ?',
+  ).get(task.entity_id) as { preview_file_id: string | null; is_shared: number } | undefined;
+  const sharedMain =
+    entity?.preview_file_id === preview.id &&
+    entity.is_shared === 1 &&
+    !access.isVendor(task.project_id);
+  if (!sharedMain) {
+    access.requireProjectAccess(task.project_id);
+    access.requireEntityAccess(task.entity_id, task.project_id);
+  }
   return preview;
 }
 
@@ -166,7 +192,8 @@ export function registerServePreviewRoutes(api: FastifyInstance, context: Server
       async (req, reply) => {
         const { id, extension } = splitFile(req.params.file);
         if (extension !== 'png') throw notFound();
-        const preview = loadPreview(context, req, id);
+        const check = prefix === 'previews' ? 'task' : 'thumbnail';
+        const preview = loadPreview(context, req, id, check);
         send(req, reply, firstStored(context, id, [form]), preview, 'image/png');
         return reply;
       },
@@ -176,7 +203,7 @@ export function registerServePreviewRoutes(api: FastifyInstance, context: Server
   // The original: the PNG of a still, or a stored-as-is file under its own extension.
   api.get<{ Params: FileParams }>('/pictures/originals/preview-files/:file', async (req, reply) => {
     const { id, extension } = splitFile(req.params.file);
-    const preview = loadPreview(context, req, id);
+    const preview = loadPreview(context, req, id, extension === 'png' ? 'thumbnail' : 'task');
     if (extension !== 'png' && !STORED_AS_IS.has(extension)) {
       throw badRequest(`Extension not allowed: ${extension}`);
     }

@@ -109,6 +109,23 @@ describe('serving previews', () => {
     );
   });
 
+  it('shows the main preview of a shared entity to people outside the project, not its movie', async () => {
+    const { movie, entityId } = await publishedMovie();
+    const stranger = await loginAs(server, 'user');
+    const thumbnail = `/pictures/thumbnails/preview-files/${movie}.png`;
+    expect((await get(stranger, thumbnail)).response.status).toBe(403);
+    // The production shares the entity, with this movie as its main preview.
+    server.context.db
+      .prepare('UPDATE entity SET is_shared = 1, preview_file_id = ? WHERE id = ?')
+      .run(movie, entityId);
+    expect((await get(stranger, thumbnail)).response.status).toBe(200);
+    const square = `/pictures/thumbnails-square/preview-files/${movie}.png`;
+    expect((await get(stranger, square)).response.status).toBe(200);
+    expect(
+      (await get(stranger, `/movies/originals/preview-files/${movie}.mp4`)).response.status,
+    ).toBe(403);
+  });
+
   it('refuses people outside the project, and answers 404 for what is not there', async () => {
     const { movie } = await publishedMovie();
     const stranger = await loginAs(server, 'user');
