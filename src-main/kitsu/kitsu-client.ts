@@ -40,6 +40,14 @@ class StreamedRequest {
   constructor(readonly make: () => StreamedBody) {}
 }
 
+/**
+ * How long an upload may take: the given time, or what 200 KB/s would need for a large file
+ * on a slow line; whole milliseconds (AbortSignal.timeout refuses fractions).
+ */
+export function uploadTimeoutMs(baseMs: number, bytes: number): number {
+  return Math.ceil(Math.max(baseMs, bytes / 200));
+}
+
 /** Zou's exact text for an expired JWT: gazu refreshes on it and nothing else. */
 export const EXPIRED_SIGNATURE = 'Signature has expired';
 
@@ -211,8 +219,7 @@ export class KitsuClient {
           ...(streamed ? { duplex: 'half' } : {}),
           signal: AbortSignal.timeout(
             isUpload
-              ? // A large file on a slow line: never less than 200 KB/s would need.
-                Math.max(this.options.uploadTimeoutMs ?? 600_000, (streamed?.length ?? 0) / 200)
+              ? uploadTimeoutMs(this.options.uploadTimeoutMs ?? 600_000, streamed?.length ?? 0)
               : (this.options.timeoutMs ?? 30_000),
           ),
         } as RequestInit);
