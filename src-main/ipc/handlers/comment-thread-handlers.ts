@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatKitsuDateTime } from '../../../src-shared/kitsu/datetime';
-import type { MediaKind } from '../../../src-shared/media';
-import type { CommentPreview, CommentReply, TaskComment } from '../../../src-shared/task-comment';
+import type { CommentReply } from '../../../src-shared/task-comment';
+import { latestPreview } from '../../media/latest-preview';
 import { downloadAttachment } from '../../attachments/attachment-download';
 import { AppError } from '../../kitsu/app-error';
 import type { Outbox } from '../../sync/outbox';
@@ -148,23 +148,4 @@ async function loggedInPerson(services: HandlerServices) {
     throw new AppError('auth-expired', 'You are not logged in. Log in first.');
   }
   return { id: state.user.id, fullName: state.user.fullName };
-}
-
-/** The first file of the task's newest revision, as the player opens it. */
-function latestPreview(comments: readonly TaskComment[]): { id: string; kind: MediaKind } | null {
-  const previews = comments.flatMap((comment) => comment.previews);
-  const ready = previews.filter((preview) => preview.status === 'ready');
-  const newest = ready.reduce<CommentPreview | null>(
-    (best, preview) =>
-      best === null ||
-      preview.revision > best.revision ||
-      (preview.revision === best.revision && preview.position < best.position)
-        ? preview
-        : best,
-    null,
-  );
-  if (!newest) return null;
-  const kind: MediaKind =
-    newest.extension === 'mp4' ? 'movie' : newest.extension === 'png' ? 'picture' : 'file';
-  return { id: newest.id, kind };
 }

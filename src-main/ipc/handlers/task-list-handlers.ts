@@ -1,8 +1,13 @@
 import type { TodoTask } from '../../../src-shared/todo-task';
 import type { TaskListName } from '../../cache/task-list-store';
 import type { KitsuClient } from '../../kitsu/kitsu-client';
+import { latestCachedPreviews } from '../../media/latest-preview';
 import { listDoneTasks, listTasksToCheck, listTodoTasks } from '../../tasks/task-lists';
 import type { HandlerGroup, HandlerServices } from '../handler-group';
+
+/** How many open tasks get their latest preview fetched ahead, and how often. */
+const PREFETCH_TASKS = 30;
+const PREFETCH_EVERY_MS = 10 * 60_000;
 
 type TaskListChannel = 'tasks:list-todo' | 'tasks:list-done' | 'tasks:list-to-check';
 
@@ -26,6 +31,7 @@ export function taskListHandlers({
     const cache = offline.sync.for(client);
     return cache ? cache.taskList(list) : FROM_SERVER[list](client);
   };
+  let moviesPrefetchedAt = 0;
   return {
     'tasks:list-todo': async () => {
       const tasks = await read('todo');
@@ -34,6 +40,16 @@ export function taskListHandlers({
         'thumbnail',
         tasks.flatMap((task) => (task.previewFileId ? [task.previewFileId] : [])),
       );
+      // And the latest preview of the first open tasks whose thread is kept, now and then, so
+      // that offline review plays (the media cache's cap keeps it bounded).
+      const cache = offline.sync.for(await session.client());
+      if (media && cache && Date.now() - moviesPrefetchedAt > PREFETCH_EVERY_MS) {
+        moviesPrefetchedAt = Date.now();
+        const ids = tasks.slice(0, PREFETCH_TASKS).map((task) => task.id);
+        for (const latest of latestCachedPreviews(cache.db, ids)) {
+          media.prefetch(latest.kind, [latest.id]);
+        }
+      }
       return tasks;
     },
     'tasks:list-done': () => read('done'),
