@@ -22,6 +22,8 @@ export interface OutboxConflict {
   editable: boolean;
   /** Where the person meets it: the task's thread, or the time sheet. */
   area: 'thread' | 'time-log';
+  /** What discarding it leaves on the server, when part of it landed already; else null. */
+  alreadySent: string | null;
   state: Extract<OutboxState, 'conflict' | 'failed'>;
 }
 

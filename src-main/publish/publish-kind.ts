@@ -160,6 +160,13 @@ export const publishKind: OutboxKind = {
 
   text: (entry) => publishPayload(entry).text,
 
+  alreadySent(entry) {
+    const { commentId, files, previews } = publishPayload(entry);
+    if (commentId === null) return null;
+    const uploaded = previews.filter((preview) => preview.uploaded).length;
+    return `Its comment is on the server already, with ${uploaded} of its ${files.length} files; discarding stops the rest.`;
+  },
+
   withText: (entry, newText) => ({ ...publishPayload(entry), text: newText }),
 
   expectedStatusAfter(entry) {

@@ -113,4 +113,57 @@ describe('a publish interrupted after its first steps landed', () => {
     };
     expect(entity.preview_file_id).toBe(landed[0]!.previews[0]!.id);
   });
+
+  it('stops, saying what is on the server already, when a preview it made was deleted', async () => {
+    const [taskId] = await studio.tasksIn('todo');
+    const file = await files.png('gone.png');
+    const app = await openTestOutbox(studio, { start: false });
+    app.granted.grant(file);
+    const text = 'A preview someone deletes';
+    const entry = await queuePublish(
+      app.outbox,
+      app.granted,
+      {
+        taskId: taskId!,
+        files: [file],
+        text,
+        taskStatusId: studio.statusId('wfa'),
+        setMainPreview: false,
+      },
+      {
+        author: { id: studio.jordan.personId, fullName: 'Jordan Reyes' },
+        status: null,
+        mentions: [],
+        taskLabel: null,
+        knownStatusId: await studio.taskStatusId(taskId!),
+      },
+    );
+    const comment = (await studio.jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+      task_status_id: studio.statusId('wfa'),
+      comment: text,
+    })) as { id: string };
+    const preview = (await studio.jordan.expectOk(
+      'POST',
+      `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
+      {},
+    )) as { id: string };
+    await studio.admin.expectOk('DELETE', `/data/preview-files/${preview.id}`);
+    app.outbox.store.updatePayload(entry.id, {
+      ...(entry.payload as PublishPayload),
+      commentId: comment.id,
+      previews: [{ previewFileId: preview.id, uploaded: false }],
+    });
+
+    app.outbox.start();
+    await vi.waitFor(() => expect(app.outbox.store.get(entry.id)?.state).toBe('failed'), {
+      timeout: 20_000,
+    });
+    const [stopped] = app.outbox.conflicts();
+    expect(stopped).toMatchObject({ id: entry.id, state: 'failed', area: 'thread' });
+    expect(stopped!.reason).toMatch(/deleted on the server/);
+    expect(stopped!.alreadySent).toBe(
+      'Its comment is on the server already, with 0 of its 1 files; discarding stops the rest.',
+    );
+    await app.close();
+  });
 });

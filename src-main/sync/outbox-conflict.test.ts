@@ -82,6 +82,7 @@ describe('a status change the server moved under', () => {
         text: 'Ready for review',
         editable: true,
         area: 'thread',
+        alreadySent: null,
         state: 'conflict',
       },
     ]);

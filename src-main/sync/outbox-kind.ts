@@ -54,6 +54,8 @@ export interface OutboxKind {
   withText?(entry: OutboxEntry, text: string): unknown;
   /** Where the person meets it when it stops. */
   area: 'thread' | 'time-log';
+  /** What of it is on the server already, in words, when it lands in steps (a publish). */
+  alreadySent?(entry: OutboxEntry): string | null;
   /** The task's status once it lands, as far as one can tell now; null when it sets none. */
   expectedStatusAfter(entry: OutboxEntry): string | null;
   /** The status the task shows meanwhile, when the write changes it. */

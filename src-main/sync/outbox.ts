@@ -173,6 +173,7 @@ export class Outbox {
           text: kind.text(entry),
           editable: kind.withText !== undefined,
           area: kind.area,
+          alreadySent: kind.alreadySent?.(entry) ?? null,
           state: entry.state,
         },
       ];

@@ -105,7 +105,11 @@ function ConflictCard({ conflict }: { conflict: OutboxConflict }) {
           </Group>
         ) : confirmingDiscard ? (
           <Group gap="xs">
-            <Text size="sm">Discard it? It will not be sent, and cannot be brought back.</Text>
+            <Text size="sm" data-testid="conflict-discard-question">
+              {conflict.alreadySent
+                ? `Discard it? ${conflict.alreadySent}`
+                : 'Discard it? It will not be sent, and cannot be brought back.'}
+            </Text>
             <Button
               size="xs"
               color="red"
