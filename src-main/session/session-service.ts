@@ -46,9 +46,18 @@ export class SessionService {
 
   /** The client of the logged-in session; `auth-expired` when there is none. */
   async client(): Promise<KitsuClient> {
+    return (await this.activeSession()).client;
+  }
+
+  /** The logged-in person; `auth-expired` when there is none. */
+  async user(): Promise<SessionUser> {
+    return (await this.activeSession()).stored.user;
+  }
+
+  private async activeSession(): Promise<ActiveSession> {
     await this.restore();
     if (!this.active) throw new AppError('auth-expired', 'You are not logged in. Log in first.');
-    return this.active.client;
+    return this.active;
   }
 
   async login(server: ServerTarget, credentials: Credentials): Promise<LoginResult> {

@@ -4,7 +4,6 @@ import type {
   SettableTaskStatus,
   TaskStatusRef,
 } from '../../src-shared/task-comment';
-import { AppError } from '../kitsu/app-error';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { PerClientCache } from '../kitsu/per-client-cache';
 import type { SessionService } from '../session/session-service';
@@ -67,10 +66,7 @@ export class ComposerContext {
     online: boolean,
     knownStatusId: string | null,
   ): Promise<CommentWriteContext> {
-    const state = await this.services.session.state();
-    if (state.status !== 'logged-in') {
-      throw new AppError('auth-expired', 'You are not logged in. Log in first.');
-    }
+    const user = await this.services.session.user();
     const allowed = online
       ? await this.settableStatuses().catch(() => [])
       : await known(this.statuses.peek(client, 'all'), []);
@@ -80,7 +76,7 @@ export class ComposerContext {
       .filter((person) => person.kind === 'person' && input.text.includes(`@${person.name}`))
       .map((person) => ({ id: person.id, fullName: person.name }));
     return {
-      author: { id: state.user.id, fullName: state.user.fullName },
+      author: { id: user.id, fullName: user.fullName },
       status,
       mentions,
       taskLabel: null,

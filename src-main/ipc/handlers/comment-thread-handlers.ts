@@ -3,7 +3,6 @@ import { formatKitsuDateTime } from '../../../src-shared/kitsu/datetime';
 import type { CommentReply } from '../../../src-shared/task-comment';
 import { latestPreview } from '../../media/latest-preview';
 import { downloadAttachment } from '../../attachments/attachment-download';
-import { AppError } from '../../kitsu/app-error';
 import type { Outbox } from '../../sync/outbox';
 import type { AckPayload } from '../../sync/outbox-ack';
 import type { ReplyPayload } from '../../sync/outbox-reply';
@@ -58,7 +57,7 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
       if (!outbox) {
         return afterWrite(input.taskId, replyToComment(client, input, names.resolverFor(client)));
       }
-      const author = await loggedInPerson(services);
+      const author = await authorOf(session);
       const payload: ReplyPayload = {
         commentId: input.commentId,
         text: input.text,
@@ -90,7 +89,7 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
       const client = await session.client();
       const outbox = services.offline.outbox();
       if (!outbox) return afterWrite(input.taskId, toggleAcknowledgement(client, input));
-      const me = await loggedInPerson(services);
+      const me = await authorOf(session);
       const shown = async () => {
         const thread = (await services.offline.sync.for(client)?.comments(input.taskId)) ?? [];
         return thread.find((comment) => comment.id === input.commentId) ?? null;
@@ -142,10 +141,8 @@ function laneEntry(outbox: Outbox, taskId: string, kind: 'reply' | 'ack', payloa
   };
 }
 
-async function loggedInPerson(services: HandlerServices) {
-  const state = await services.session.state();
-  if (state.status !== 'logged-in') {
-    throw new AppError('auth-expired', 'You are not logged in. Log in first.');
-  }
-  return { id: state.user.id, fullName: state.user.fullName };
+/** The logged-in person as a comment or reply names its author. */
+async function authorOf(session: HandlerServices['session']) {
+  const user = await session.user();
+  return { id: user.id, fullName: user.fullName };
 }

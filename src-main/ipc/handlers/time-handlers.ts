@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IsoDate, TimeLogDay } from '../../../src-shared/time-log';
 import { readThrough } from '../../cache/cached-reads';
 import { AppError, isAppError } from '../../kitsu/app-error';
-import type { SessionService } from '../../session/session-service';
 import { clearDayOff, setDayOff } from '../../time/day-off-writes';
 import { readTimeLogDay, timeLogDayKey } from '../../time/time-log-day';
 import { setTimeSpent } from '../../time/time-spent-writes';
@@ -68,7 +67,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
     },
     'time:set': async (input) => {
       const client = await session.client();
-      const personId = await currentPersonId(session);
+      const personId = (await session.user()).id;
       const outbox = services.offline.outbox();
       let day: TimeLogDay;
       if (!outbox) {
@@ -89,7 +88,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
       const outbox = services.offline.outbox();
       const day = outbox
         ? await write(outbox, 'day-off', input.date, null, { ...input, dayOff: true })
-        : kept(await setDayOff(client, await currentPersonId(session), input));
+        : kept(await setDayOff(client, (await session.user()).id, input));
       // The day's time is gone, and with it some of its tasks' time spent.
       changed(['day-off', 'time-spent', 'task']);
       return day;
@@ -99,7 +98,7 @@ export function timeHandlers(services: HandlerServices): HandlerGroup<TimeChanne
       const outbox = services.offline.outbox();
       const day = outbox
         ? await write(outbox, 'day-off', input.date, null, { date: input.date, dayOff: false })
-        : kept(await clearDayOff(client, await currentPersonId(session), input));
+        : kept(await clearDayOff(client, (await session.user()).id, input));
       changed(['day-off']);
       return day;
     },
@@ -114,12 +113,4 @@ function refuseOnDayOff(day: TimeLogDay): void {
       `${day.date} is a day off: time cannot be logged on it. Clear the day off first.`,
     );
   }
-}
-
-async function currentPersonId(session: SessionService): Promise<string> {
-  const state = await session.state();
-  if (state.status !== 'logged-in') {
-    throw new AppError('auth-expired', 'You are not logged in. Log in first.');
-  }
-  return state.user.id;
 }
