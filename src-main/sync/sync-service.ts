@@ -47,6 +47,7 @@ export class SyncService {
   private opening = 0;
   private readonly extensions: SyncExtensionFactory[] = [];
   private published = JSON.stringify(LOGGED_OUT);
+  private following: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SyncServiceOptions) {}
 
@@ -54,20 +55,31 @@ export class SyncService {
   follow(state: SessionState): void {
     const change = ++this.opening;
     if (state.status !== 'logged-in') {
-      void this.closeSession();
+      this.following = this.closeSession();
       return;
     }
-    this.options.sessionClient().then(
-      (client) => {
+    this.following = this.options.sessionClient().then(
+      async (client) => {
         if (change !== this.opening || this.session?.kitsu === client) return;
-        void this.closeSession().then(() => {
-          if (change === this.opening) this.open(state, client);
-        });
+        await this.closeSession();
+        if (change === this.opening) this.open(state, client);
       },
-      () => {
-        if (change === this.opening) void this.closeSession();
+      async () => {
+        if (change === this.opening) await this.closeSession();
       },
     );
+  }
+
+  /**
+   * Resolves once the cache follows the session's last change (opened after a login or a
+   * restore, closed after a logout): until then `state()` would say nothing waits.
+   */
+  async settled(): Promise<void> {
+    let seen: Promise<void> | null = null;
+    while (seen !== this.following) {
+      seen = this.following;
+      await seen.catch(() => undefined);
+    }
   }
 
   /**

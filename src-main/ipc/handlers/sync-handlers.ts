@@ -10,6 +10,7 @@ export function syncHandlers(
     'sync:state': async () => {
       // A stored session is restored (and the outbox opened) on the first question.
       await services.session.state();
+      await services.offline.sync.settled();
       return state();
     },
     'outbox:resolve': async ({ id, action, text }) => {
