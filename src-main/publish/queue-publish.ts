@@ -4,7 +4,6 @@ import type { GrantedFiles } from '../files/granted-files';
 import type { Outbox } from '../sync/outbox';
 import type { CommentWriteContext } from '../sync/outbox-comment-write';
 import type { OutboxEntry } from '../sync/outbox-entry';
-import { removeOutboxFiles } from '../sync/outbox-files';
 import { keepPublishFiles } from './publish-files';
 import type { PublishPayload } from './publish-payload';
 
@@ -41,17 +40,7 @@ export async function queuePublish(
     statusAfter: null,
     previews: [],
   };
-  try {
-    return outbox.enqueue({
-      id,
-      lane: input.taskId,
-      taskId: input.taskId,
-      kind: 'publish',
-      payload,
-      baseStatusId: outbox.expectedStatus(input.taskId) ?? context.knownStatusId,
-    });
-  } catch (error) {
-    await removeOutboxFiles(outbox.filesRoot, id);
-    throw error;
-  }
+  return outbox.enqueueWithFiles(
+    outbox.taskWrite({ id, taskId: input.taskId, kind: 'publish', payload }, context.knownStatusId),
+  );
 }

@@ -9,7 +9,7 @@ import type { NewTaskComment } from '../tasks/post-task-comment';
 import type { Outbox } from './outbox';
 import type { CommentPayload } from './outbox-comment-payload';
 import type { OutboxEntry } from './outbox-entry';
-import { copyIntoOutbox, removeOutboxFiles } from './outbox-files';
+import { copyIntoOutbox } from './outbox-files';
 
 /** What main knows about a new comment besides what the composer sent. */
 export interface CommentWriteContext {
@@ -52,18 +52,7 @@ export async function queueComment(
     mentions: context.mentions,
     taskLabel: context.taskLabel,
   };
-  try {
-    return outbox.enqueue({
-      id,
-      lane: input.taskId,
-      taskId: input.taskId,
-      kind: 'comment',
-      payload,
-      // After the task's other waiting writes, this one expects what they will leave.
-      baseStatusId: outbox.expectedStatus(input.taskId) ?? context.knownStatusId,
-    });
-  } catch (error) {
-    await removeOutboxFiles(outbox.filesRoot, id);
-    throw error;
-  }
+  return outbox.enqueueWithFiles(
+    outbox.taskWrite({ id, taskId: input.taskId, kind: 'comment', payload }, context.knownStatusId),
+  );
 }

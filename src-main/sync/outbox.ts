@@ -105,6 +105,31 @@ export class Outbox {
     return stored;
   }
 
+  /** `enqueue` for a write whose files are kept already: should recording fail, they go. */
+  async enqueueWithFiles(entry: NewOutboxEntry): Promise<OutboxEntry> {
+    try {
+      return this.enqueue(entry);
+    } catch (error) {
+      await removeOutboxFiles(this.filesRoot, entry.id);
+      throw error;
+    }
+  }
+
+  /**
+   * A new write on a task: in the task's lane (its writes go in order), expecting the status
+   * the task's waiting writes will leave, else the one last seen (`knownStatusId`).
+   */
+  taskWrite(
+    write: Pick<NewOutboxEntry, 'id' | 'kind' | 'payload'> & { taskId: string },
+    knownStatusId: string | null = null,
+  ): NewOutboxEntry {
+    return {
+      ...write,
+      lane: write.taskId,
+      baseStatusId: this.expectedStatus(write.taskId) ?? knownStatusId,
+    };
+  }
+
   /** The task's status once every waiting write of its lane has landed, as far as one can tell. */
   expectedStatus(lane: string): string | null {
     const entries = this.store.forLane(lane);

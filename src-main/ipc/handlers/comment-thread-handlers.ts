@@ -3,7 +3,6 @@ import { formatKitsuDateTime } from '../../../src-shared/kitsu/datetime';
 import type { CommentReply } from '../../../src-shared/task-comment';
 import { latestPreview } from '../../media/latest-preview';
 import { downloadAttachment } from '../../attachments/attachment-download';
-import type { Outbox } from '../../sync/outbox';
 import type { AckPayload } from '../../sync/outbox-ack';
 import type { ReplyPayload } from '../../sync/outbox-reply';
 import { writeThroughOutbox } from '../../sync/outbox-write-through';
@@ -69,7 +68,7 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
         input.taskId,
         writeThroughOutbox<CommentReply>(
           outbox,
-          laneEntry(outbox, input.taskId, 'reply', payload),
+          outbox.taskWrite({ id: randomUUID(), taskId: input.taskId, kind: 'reply', payload }),
           {
             delivered: (body) => toReply(body, names.resolverFor(client)),
             waiting: (entry) => ({
@@ -108,14 +107,18 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
       };
       return afterWrite(
         input.taskId,
-        writeThroughOutbox(outbox, laneEntry(outbox, input.taskId, 'ack', payload), {
-          delivered: (body) => body as { commentId: string; acknowledgedBy: string[] },
-          waiting: async () => ({
-            commentId: input.commentId,
-            acknowledgedBy: (await shown())?.acknowledgedBy ?? [],
-            pending: true,
-          }),
-        }),
+        writeThroughOutbox(
+          outbox,
+          outbox.taskWrite({ id: randomUUID(), taskId: input.taskId, kind: 'ack', payload }),
+          {
+            delivered: (body) => body as { commentId: string; acknowledgedBy: string[] },
+            waiting: async () => ({
+              commentId: input.commentId,
+              acknowledgedBy: (await shown())?.acknowledgedBy ?? [],
+              pending: true,
+            }),
+          },
+        ),
       );
     },
     'tasks:update-checklist': async (input) =>
@@ -126,18 +129,6 @@ export function commentThreadHandlers(services: HandlerServices): HandlerGroup<T
       services.revealFile?.(path);
       return { path };
     },
-  };
-}
-
-/** A write on a task's thread: in the task's lane, after its other waiting writes. */
-function laneEntry(outbox: Outbox, taskId: string, kind: 'reply' | 'ack', payload: unknown) {
-  return {
-    id: randomUUID(),
-    lane: taskId,
-    taskId,
-    kind,
-    payload,
-    baseStatusId: outbox.expectedStatus(taskId),
   };
 }
 
