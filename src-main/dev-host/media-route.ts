@@ -50,7 +50,9 @@ export function serveMedia(
       // A player that seeks closes the connection mid-body: not a failure.
       await pipeline(answer.body, response).catch(() => undefined);
     })
-    .catch(() => {
+    .catch((error: unknown) => {
+      // The media service answers its own failures; this is a bug, and is said so.
+      console.error(`Shotdesk: serving ${url.pathname} failed: ${String(error)}`);
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
     });

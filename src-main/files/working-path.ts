@@ -141,10 +141,15 @@ export async function treeMountPoint(client: KitsuClient, taskId: string): Promi
     const project = asRow(
       await client.get<unknown>(`/data/projects/${encodeURIComponent(projectId)}`),
     );
-    return text(asRow(asRow(project.file_tree).working), 'mountpoint');
+    return workingMountPointOf(project.file_tree);
   } catch {
     return null;
   }
+}
+
+/** The working mount point a project's file tree names; null when it names none. */
+export function workingMountPointOf(tree: unknown): string | null {
+  return text(asRow(asRow(tree).working), 'mountpoint');
 }
 
 /** Kitsu's softwares, for the picker. */

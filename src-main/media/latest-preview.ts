@@ -1,5 +1,6 @@
 import type { MediaKind } from '../../src-shared/media';
 import type { CommentPreview, TaskComment } from '../../src-shared/task-comment';
+import { previewKindOf } from '../../src-shared/task-previews';
 import { readThreadJson } from '../cache/comment-store';
 import type { CacheDb } from '../cache/cache-db';
 import { toTaskComment } from '../tasks/task-comment-row';
@@ -23,10 +24,7 @@ export function latestPreview(comments: readonly TaskComment[]): LatestPreview |
         : best,
     null,
   );
-  if (!newest) return null;
-  const kind: MediaKind =
-    newest.extension === 'mp4' ? 'movie' : newest.extension === 'png' ? 'picture' : 'file';
-  return { id: newest.id, kind };
+  return newest ? { id: newest.id, kind: previewKindOf(newest.extension) } : null;
 }
 
 /** The latest previews of those tasks whose thread the cache holds. */

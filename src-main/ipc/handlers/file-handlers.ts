@@ -8,6 +8,7 @@ import {
   listSoftwares,
   serverRenderer,
   treeMountPoint,
+  workingMountPointOf,
   workingPathOf,
   type PathRenderer,
   type WorkingPathInput,
@@ -86,7 +87,7 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
         input,
         software,
         Math.max(0, (kept?.revision ?? 1) - 1),
-        async () => mountPointOfTree(local!.tree),
+        async () => workingMountPointOf(local!.tree),
       );
     }
     services.renders?.watch(path.taskId, path.previewFolder);
@@ -114,7 +115,9 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
           );
         });
       }
-      return (await pathOf(input)).path;
+      // The preview folder exists now: watch it (the watch before had nothing to watch).
+      services.renders?.watch(path.taskId, path.previewFolder);
+      return { ...path, folderExists: true };
     },
     'files:stop-watching': async () => {
       services.renders?.stop();
@@ -179,10 +182,4 @@ async function logMismatch(render: PathRenderer, path: WorkingPath): Promise<voi
   } catch (error) {
     console.warn(`Shotdesk: the file tree engine could not render this path: ${String(error)}`);
   }
-}
-
-/** The working mount point a tree names. */
-function mountPointOfTree(tree: unknown): string | null {
-  const working = (tree as { working?: { mountpoint?: unknown } } | null)?.working;
-  return typeof working?.mountpoint === 'string' ? working.mountpoint : null;
 }

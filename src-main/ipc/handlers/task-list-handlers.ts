@@ -29,12 +29,12 @@ export function taskListHandlers({
   const read = async (list: TaskListName) => {
     const client = await session.client();
     const cache = offline.sync.for(client);
-    return cache ? cache.taskList(list) : FROM_SERVER[list](client);
+    return { tasks: await (cache ? cache.taskList(list) : FROM_SERVER[list](client)), cache };
   };
   let moviesPrefetchedAt = 0;
   return {
     'tasks:list-todo': async () => {
-      const tasks = await read('todo');
+      const { tasks, cache } = await read('todo');
       // The open tasks' thumbnails, so that the list shows them offline too.
       media?.prefetch(
         'thumbnail',
@@ -42,7 +42,6 @@ export function taskListHandlers({
       );
       // And the latest preview of the first open tasks whose thread is kept, now and then, so
       // that offline review plays (the media cache's cap keeps it bounded).
-      const cache = offline.sync.for(await session.client());
       if (media && cache && Date.now() - moviesPrefetchedAt > PREFETCH_EVERY_MS) {
         moviesPrefetchedAt = Date.now();
         const ids = tasks.slice(0, PREFETCH_TASKS).map((task) => task.id);
@@ -52,7 +51,7 @@ export function taskListHandlers({
       }
       return tasks;
     },
-    'tasks:list-done': () => read('done'),
-    'tasks:list-to-check': () => read('to-check'),
+    'tasks:list-done': async () => (await read('done')).tasks,
+    'tasks:list-to-check': async () => (await read('to-check')).tasks,
   };
 }
