@@ -36,43 +36,48 @@ const commentsWith = async (taskId: string, text: string) =>
     (await studio.jordan.expectOk('GET', `/data/tasks/${taskId}/comments`)) as ServerComment[]
   ).filter((comment) => comment.text === text);
 
+/**
+ * A publish of `paths` queued in a fresh outbox that has not started, and what the attempt
+ * that crashed did on the server, unrecorded: the comment and one preview row on it.
+ */
+async function interruptedPublish(paths: string[], text: string, setMainPreview: boolean) {
+  const [taskId] = await studio.tasksIn('todo');
+  const app = await openTestOutbox(studio, { start: false });
+  for (const path of paths) app.granted.grant(path);
+  const entry = await queuePublish(
+    app.outbox,
+    app.granted,
+    { taskId: taskId!, files: paths, text, taskStatusId: studio.statusId('wfa'), setMainPreview },
+    {
+      author: { id: studio.jordan.personId, fullName: 'Jordan Reyes' },
+      status: null,
+      mentions: [],
+      taskLabel: null,
+      knownStatusId: await studio.taskStatusId(taskId!),
+    },
+  );
+  const comment = (await studio.jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+    task_status_id: studio.statusId('wfa'),
+    comment: text,
+  })) as { id: string };
+  const preview = (await studio.jordan.expectOk(
+    'POST',
+    `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
+    {},
+  )) as { id: string };
+  return { taskId: taskId!, app, entry, comment, preview };
+}
+
 describe('a publish interrupted after its first steps landed', () => {
   it('resumes on the same comment, adopting the preview and the upload it finds', async () => {
-    const [taskId] = await studio.tasksIn('todo');
     const first = await files.png('first.png');
     const second = await files.png('second.png', 200, 100);
-    const app = await openTestOutbox(studio, { start: false });
-    app.granted.grant(first);
-    app.granted.grant(second);
     const text = 'Lighting pass, two angles';
-    const entry = await queuePublish(
-      app.outbox,
-      app.granted,
-      {
-        taskId: taskId!,
-        files: [first, second],
-        text,
-        taskStatusId: studio.statusId('wfa'),
-        setMainPreview: true,
-      },
-      {
-        author: { id: studio.jordan.personId, fullName: 'Jordan Reyes' },
-        status: null,
-        mentions: [],
-        taskLabel: null,
-        knownStatusId: await studio.taskStatusId(taskId!),
-      },
+    const { taskId, app, entry, comment, preview } = await interruptedPublish(
+      [first, second],
+      text,
+      true,
     );
-    // What the attempt that crashed did on the server, unrecorded.
-    const comment = (await studio.jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
-      task_status_id: studio.statusId('wfa'),
-      comment: text,
-    })) as { id: string };
-    const preview = (await studio.jordan.expectOk(
-      'POST',
-      `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
-      {},
-    )) as { id: string };
     const form = new FormData();
     form.append('file', new Blob([readFileSync(first)]), 'first.png');
     const uploaded = await fetch(`${studio.server.baseUrl}/pictures/preview-files/${preview.id}`, {
@@ -115,38 +120,12 @@ describe('a publish interrupted after its first steps landed', () => {
   });
 
   it('stops, saying what is on the server already, when a preview it made was deleted', async () => {
-    const [taskId] = await studio.tasksIn('todo');
     const file = await files.png('gone.png');
-    const app = await openTestOutbox(studio, { start: false });
-    app.granted.grant(file);
-    const text = 'A preview someone deletes';
-    const entry = await queuePublish(
-      app.outbox,
-      app.granted,
-      {
-        taskId: taskId!,
-        files: [file],
-        text,
-        taskStatusId: studio.statusId('wfa'),
-        setMainPreview: false,
-      },
-      {
-        author: { id: studio.jordan.personId, fullName: 'Jordan Reyes' },
-        status: null,
-        mentions: [],
-        taskLabel: null,
-        knownStatusId: await studio.taskStatusId(taskId!),
-      },
+    const { app, entry, comment, preview } = await interruptedPublish(
+      [file],
+      'A preview someone deletes',
+      false,
     );
-    const comment = (await studio.jordan.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
-      task_status_id: studio.statusId('wfa'),
-      comment: text,
-    })) as { id: string };
-    const preview = (await studio.jordan.expectOk(
-      'POST',
-      `/actions/tasks/${taskId}/comments/${comment.id}/add-preview`,
-      {},
-    )) as { id: string };
     await studio.admin.expectOk('DELETE', `/data/preview-files/${preview.id}`);
     app.outbox.store.updatePayload(entry.id, {
       ...(entry.payload as PublishPayload),
