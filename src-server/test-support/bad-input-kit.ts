@@ -40,3 +40,35 @@ export async function sendRaw(
   }
   return { status: response.status, body };
 }
+
+export interface BadInputCase {
+  label: string;
+  run(): Promise<{ status: number; body: any }>;
+  /** Input that may also be accepted (a 2xx is then fine, a 5xx never). */
+  mayPass?: boolean;
+}
+
+/**
+ * Runs every case and answers the ones that did not get a 4xx in Kitsu's error shape, and
+ * whether any table changed (events aside): a refused request leaves nothing behind.
+ */
+export async function refusalsOf(
+  server: Pick<TestServer, 'context'>,
+  cases: readonly BadInputCase[],
+): Promise<{ failures: string[]; changedTables: string[] }> {
+  const failures: string[] = [];
+  const before = tableCounts(server, ['api_event']);
+  for (const testCase of cases) {
+    const result = await testCase.run();
+    if (testCase.mayPass && result.status < 300) continue;
+    const ok =
+      result.status >= 400 &&
+      result.status < 500 &&
+      typeof result.body === 'object' &&
+      ['message', 'error'].some((key) => key in result.body);
+    if (!ok) failures.push(`${testCase.label} → ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  const after = tableCounts(server, ['api_event']);
+  const changedTables = Object.keys(after).filter((name) => after[name] !== before[name]);
+  return { failures, changedTables };
+}
