@@ -39,9 +39,16 @@ export function keepDelivery(
     case 'reply': {
       const { commentId } = replyPayloadSchema.parse(entry.payload);
       if (taskId) {
+        const replyId = (body as { id?: unknown }).id;
         patchCachedComment(db, taskId, serverIdOf(commentId), (row) => ({
           ...row,
-          replies: [...(Array.isArray(row.replies) ? row.replies : []), body],
+          // A refresh during the send may have cached it already.
+          replies: [
+            ...(Array.isArray(row.replies) ? row.replies : []).filter(
+              (kept) => (kept as { id?: unknown } | null)?.id !== replyId,
+            ),
+            body,
+          ],
         }));
       }
       break;

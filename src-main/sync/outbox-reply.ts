@@ -92,11 +92,20 @@ export const replyKind: OutboxKind = {
       attachments: [],
       outboxState: entry.state,
     };
-    return comments.map((comment) =>
-      sameComment(comment, payload.commentId)
-        ? { ...comment, replies: [...comment.replies.filter((r) => r.id !== entry.id), reply] }
-        : comment,
-    );
+    return comments.map((comment) => {
+      if (!sameComment(comment, payload.commentId)) return comment;
+      const others = comment.replies.filter((r) => r.id !== entry.id);
+      // While it is being sent the server may list it already, under its own id: it shows once.
+      const listed =
+        entry.state === 'sending' &&
+        others.some(
+          (theirs) =>
+            theirs.person.id === payload.author.id &&
+            theirs.text === payload.text &&
+            theirs.createdAt >= reply.createdAt.slice(0, 16),
+        );
+      return listed ? comment : { ...comment, replies: [...others, reply] };
+    });
   },
 };
 

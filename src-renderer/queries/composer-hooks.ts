@@ -3,6 +3,7 @@ import type { CommentChecklistItem, TaskComment } from '../../src-shared/task-co
 import type { TodoTask } from '../../src-shared/todo-task';
 import { call, fileRef } from '../ipc/api';
 import { queryKeys } from './keys';
+import { withWritten } from './thread-cache';
 
 /** The statuses this person may set: main caches them for the session. */
 export const useSettableStatuses = () =>
@@ -49,10 +50,9 @@ export function usePostComment(taskId: string) {
       });
     },
     onSuccess: (comment) => {
-      client.setQueryData<TaskComment[]>(queryKeys.comments(taskId), (comments) => [
-        comment,
-        ...(comments ?? []).filter((row) => row.id !== comment.id),
-      ]);
+      client.setQueryData<TaskComment[]>(queryKeys.comments(taskId), (comments) =>
+        withWritten(comments ?? [], comment, 'first'),
+      );
       const status = comment.taskStatus;
       // A comment stopped as a conflict has not changed the task.
       const applies = comment.outboxState !== 'conflict' && comment.outboxState !== 'failed';

@@ -2,7 +2,7 @@ import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { CommentChecklistItem, TaskComment } from '../../src-shared/task-comment';
 import { queryKeys } from './keys';
-import { checklistUpdateOptions } from './thread-cache';
+import { checklistUpdateOptions, withWritten } from './thread-cache';
 
 const comment = (id: string, checklist: CommentChecklistItem[]): TaskComment => ({
   id,
@@ -69,5 +69,37 @@ describe('checklistUpdateOptions', () => {
     expect(await done).toBeInstanceOf(Error);
     expect(checklistOf('c1')).toEqual(before);
     expect(observer.getCurrentResult().error?.message).toContain('Only the author');
+  });
+});
+
+describe('withWritten', () => {
+  const mine = { id: 'p', fullName: 'Priya Raman' };
+  const waiting = { ...comment('outbox-1', []), text: 'On it', outboxState: 'sending' as const };
+  const landed = { ...comment('server-9', []), text: 'On it' };
+
+  it('puts the server’s answer in place of its waiting copy, once', () => {
+    const rows = [comment('c1', []), waiting];
+    expect(withWritten(rows, landed, 'last').map((row) => row.id)).toEqual(['c1', 'server-9']);
+    expect(withWritten(rows, landed, 'first').map((row) => row.id)).toEqual(['server-9', 'c1']);
+  });
+
+  it('replaces one waiting copy only: the same words sent twice both show', () => {
+    const again = { ...waiting, id: 'outbox-2' };
+    expect(withWritten([waiting, again], landed, 'last').map((row) => row.id)).toEqual([
+      'outbox-2',
+      'server-9',
+    ]);
+  });
+
+  it('keeps a reply already listed under its server id once', () => {
+    expect(withWritten([landed], landed, 'last')).toHaveLength(1);
+  });
+
+  it('adds a write still waiting beside other people’s identical words', () => {
+    const theirs = { ...landed, id: 'server-1', person: { ...mine, id: 'q' } };
+    expect(withWritten([theirs], waiting, 'last').map((row) => row.id)).toEqual([
+      'server-1',
+      'outbox-1',
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { CommentChecklistItem, TaskComment } from '../../src-shared/task-comment';
+import type {
+  CommentChecklistItem,
+  CommentReply,
+  TaskComment,
+} from '../../src-shared/task-comment';
 import { queryKeys } from './keys';
 
 /** Changes one comment of the task's cached thread. */
@@ -12,6 +16,28 @@ export function patchComment(
   client.setQueryData<TaskComment[]>(queryKeys.comments(taskId), (comments) =>
     comments?.map((comment) => (comment.id === commentId ? patch(comment) : comment)),
   );
+}
+
+type Written = Pick<CommentReply, 'id' | 'text' | 'person' | 'outboxState'>;
+
+/**
+ * A list with what the person just wrote in it, once, first (a thread, newest first) or last
+ * (replies). A refetch that finished during the send may hold its waiting copy under the
+ * outbox's id: the server's answer takes its place.
+ */
+export function withWritten<T extends Written>(
+  rows: readonly T[],
+  written: T,
+  at: 'first' | 'last',
+): T[] {
+  let others = rows.filter((row) => row.id !== written.id);
+  if (!written.outboxState) {
+    const copy = others.findIndex(
+      (row) => row.outboxState && row.person.id === written.person.id && row.text === written.text,
+    );
+    others = others.filter((_, index) => index !== copy);
+  }
+  return at === 'first' ? [written, ...others] : [...others, written];
 }
 
 type SaveChecklist = (

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../ipc/api';
 import { useSessionState } from './hooks';
 import { queryKeys } from './keys';
-import { checklistUpdateOptions, patchComment } from './thread-cache';
+import { checklistUpdateOptions, patchComment, withWritten } from './thread-cache';
 
 export const useTaskComments = (taskId: string | null) =>
   useQuery({
@@ -25,7 +25,7 @@ export function useReply(taskId: string, commentId: string) {
     onSuccess: (reply) =>
       patchComment(client, taskId, commentId, (comment) => ({
         ...comment,
-        replies: [...comment.replies.filter((row) => row.id !== reply.id), reply],
+        replies: withWritten(comment.replies, reply, 'last'),
       })),
   });
 }
