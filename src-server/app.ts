@@ -37,6 +37,9 @@ export interface KitsuServer {
 
 export const API_PREFIX = '/api';
 
+/** How long a close waits for requests in flight before it cuts their connections. */
+const CLOSE_GRACE_MS = 2_000;
+
 /** Builds the Kitsu-compatible API on the data dir's SQLite file; does not listen. */
 export async function createServer(options: CreateServerOptions): Promise<KitsuServer> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -95,7 +98,14 @@ export async function createServer(options: CreateServerOptions): Promise<KitsuS
     async close() {
       // Open websockets would keep app.close() waiting forever.
       await eventStream.close();
-      await app.close();
+      // A keep-alive connection whose request ends after close began goes idle too late to be
+      // closed with the idle ones, and would hold the close for the whole keep-alive timeout.
+      const cutLingering = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cutLingering);
+      }
       db.close();
     },
   };
