@@ -2,6 +2,7 @@ import { AppError } from './app-error';
 import { apiPath } from './api-url';
 import { backoffDelay, sleep } from './backoff';
 import { httpFailure, serverMessage, unreachable } from './http-failure';
+import { failWhenStalled } from './stall-watchdog';
 import { expiresWithin } from './token-expiry';
 
 export interface KitsuTokens {
@@ -241,16 +242,20 @@ export class KitsuClient {
     const url = apiPath(this.apiUrl, path);
     const attempts = this.options.readAttempts ?? 3;
     for (let attempt = 1; ; attempt += 1) {
-      // The timeout covers the wait for an answer, not the transfer of a large file.
+      // The timeout covers the wait for an answer; a large file may take longer, as long as
+      // its bytes keep coming.
+      const timeoutMs = this.options.timeoutMs ?? 30_000;
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 30_000);
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
         const response = await this.fetchImpl(url, {
           method: 'GET',
           headers: { Authorization: `Bearer ${token}` },
           signal: controller.signal,
         });
-        if (!RETRIABLE_STATUSES.has(response.status) || attempt >= attempts) return response;
+        if (!RETRIABLE_STATUSES.has(response.status) || attempt >= attempts) {
+          return failWhenStalled(response, timeoutMs, () => controller.abort());
+        }
         await response.body?.cancel();
       } catch (error) {
         if (attempt >= attempts) throw unreachable(url, error);
