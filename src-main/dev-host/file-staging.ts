@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { formatBytes } from '../../src-shared/file-size';
 import { DEV_HOST_FILE_NAME_HEADER } from '../../src-shared/ipc/dev-host-protocol';
 import type { ErrorCode } from '../../src-shared/ipc/result';
+import { removeAbandonedStaging, stagingRunName } from './abandoned-staging';
 
 export interface FileStagingOptions {
   /** A folder of the app's user data; each launch stages under its own subfolder. */
@@ -32,7 +33,10 @@ class TooLarge extends Error {}
  * path of the copy is then granted to main like a path Electron's preload reports.
  */
 export function createFileStaging(options: FileStagingOptions): FileStaging {
-  const runDir = join(options.root, `run-${randomUUID()}`);
+  const runDir = join(options.root, stagingRunName(process.pid, randomUUID()));
+  void removeAbandonedStaging(options.root).catch((error: unknown) =>
+    console.warn('Shotdesk could not remove the staging left by an earlier launch:', error),
+  );
   const tooLarge = (size: number | null) =>
     `${size === null ? 'The file' : `The file (${formatBytes(size)})`} is larger than ` +
     `${formatBytes(options.maxBytes)}, the most one may attach.`;
