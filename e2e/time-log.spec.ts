@@ -57,6 +57,8 @@ test('time sheet: log time on a task, change the day, the task panel, a day off'
     await expect(row.getByTestId('duration-status')).toHaveText('✓ Saved');
     await expect(input).toHaveValue('1h 30m');
     await expect(total).toHaveText(`Total ${formatDuration(before + 90)}`);
+    // The task's whole time reads like the day's: hours and minutes, at least the 1h 30m.
+    await expect(row.getByTestId('time-task-spent')).toHaveText(/^\d+h( \d+m)?$/);
     await shotWhenSettled(app, 'time-sheet');
 
     // A wrong entry says so and saves nothing; Escape gives the saved value back.

@@ -1,7 +1,8 @@
 import { Anchor, Box, Table, Text } from '@mantine/core';
 import { ColorChip } from '../../components/ColorChip';
-import { entityLabel, formatMinutes } from '../todo/todo-rows';
+import { entityLabel } from '../todo/todo-rows';
 import { DurationInput } from './DurationInput';
+import { formatDuration } from './duration-text';
 import type { TimeSheetRow } from './time-sheet-rows';
 
 interface TimeSheetTableProps {
@@ -29,7 +30,9 @@ export function TimeSheetTable({
           <Table.Th>Task</Table.Th>
           <Table.Th w={140}>Type</Table.Th>
           <Table.Th w={110}>Status</Table.Th>
-          <Table.Th w={90}>Spent</Table.Th>
+          <Table.Th w={110} title="Time spent on the task so far, all days">
+            Spent in all
+          </Table.Th>
           <Table.Th w={330}>This day</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -78,8 +81,9 @@ export function TimeSheetTable({
               )}
             </Table.Td>
             <Table.Td>
-              <Text size="sm" c="dimmed">
-                {formatMinutes(row.task?.duration ?? null)}
+              <Text size="sm" c="dimmed" data-testid="time-task-spent">
+                {/* Written like the day's durations beside it, so the two compare at a glance. */}
+                {row.task?.duration ? formatDuration(row.task.duration) : '–'}
               </Text>
             </Table.Td>
             <Table.Td>
