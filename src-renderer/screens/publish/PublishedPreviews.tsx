@@ -18,19 +18,18 @@ export function PublishedPreviews({
   const thread = useTaskComments(taskId);
   const comment = thread.data?.find((row) => row.id === commentId);
   const previews = comment?.previews ?? [];
-  const processing =
-    previews.filter((preview) => preview.status === 'processing').length +
-    Math.max(0, fileCount - previews.length);
+  const converting = previews.filter((preview) => preview.status === 'processing').length;
+  const unlisted = Math.max(0, fileCount - previews.length);
   const broken = previews.filter((preview) => preview.status === 'broken').length;
   return (
     <Stack gap="xs" data-testid="published-previews">
-      {processing > 0 ? (
+      {converting > 0 || unlisted > 0 ? (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" data-testid="publish-processing">
-            Published. The server is converting{' '}
-            {processing === 1 ? 'a movie' : `${processing} movies`}: it shows in the thread once
-            ready.
+            {converting > 0
+              ? `Published. The server is converting ${converting === 1 ? 'a movie' : `${converting} movies`}: ${converting === 1 ? 'it shows' : 'they show'} in the thread once ready.`
+              : 'Published. Waiting for the server to list the files…'}
           </Text>
         </Group>
       ) : broken > 0 ? (
