@@ -5,7 +5,16 @@
  */
 
 /** What of a preview file: Kitsu's variants (REFERENCE §5 "Serving previews"). */
-export const MEDIA_KINDS = ['thumbnail', 'picture', 'movie', 'movie-low', 'tile', 'file'] as const;
+export const MEDIA_KINDS = [
+  'thumbnail',
+  'picture',
+  // A still at its full size, where `picture` is Kitsu's reduced one.
+  'picture-original',
+  'movie',
+  'movie-low',
+  'tile',
+  'file',
+] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** Where main serves media for this renderer; null until it knows (the dev host starting). */

@@ -14,6 +14,7 @@ export function PreviewStage({
 }) {
   const movie = useMediaUrl('movie', file.kind === 'movie' ? file.id : null);
   const picture = useMediaUrl('picture', file.kind === 'picture' ? file.id : null);
+  const original = useMediaUrl('picture-original', file.kind === 'picture' ? file.id : null);
   const label = file.originalName ?? `Revision ${file.revision}`;
   return (
     <div
@@ -44,7 +45,7 @@ export function PreviewStage({
       ) : file.kind === 'movie' && movie ? (
         <FrameVideo key={file.id} src={movie} onVideo={onVideo} label={label} />
       ) : file.kind === 'picture' && picture ? (
-        <StillViewer key={file.id} src={picture} label={label} />
+        <StillViewer key={file.id} src={picture} original={original} label={label} />
       ) : (
         <Centered>
           <Text fw={700}>{file.extension.toUpperCase() || 'FILE'}</Text>
