@@ -69,6 +69,7 @@ test('still viewer: the wheel zooms about the pointer, dragging pans, keys fit a
 
     // A drag moves the picture with the pointer.
     const zoomed = (await image.boundingBox())!;
+    await page.mouse.move(pointer.x, pointer.y);
     await page.mouse.down();
     await page.mouse.move(pointer.x + 60, pointer.y + 25, { steps: 4 });
     await page.mouse.up();
