@@ -38,6 +38,32 @@ function shownLevel(page: Page, side = 0): Promise<number> {
     });
 }
 
+/**
+ * The grey level once the video has a frame to draw and no seek in flight: before its first
+ * frame a video draws as black, which would throw the calibration off by a frame.
+ */
+async function settledLevel(page: Page): Promise<number> {
+  const video = page.getByTestId('preview-player').locator('video').first();
+  await expect
+    .poll(() =>
+      video.evaluate((element) => {
+        const media = element as unknown as { readyState: number; seeking: boolean };
+        return media.readyState >= 2 && !media.seeking;
+      }),
+    )
+    .toBe(true);
+  let level = await shownLevel(page);
+  // Two equal readings in a row: the frame on screen is the one the seek asked for.
+  await expect
+    .poll(async () => {
+      const previous = level;
+      level = await shownLevel(page);
+      return level === previous;
+    })
+    .toBe(true);
+  return level;
+}
+
 async function shownFrame(page: Page): Promise<number> {
   const readout = page.getByTestId('player-frame');
   return Number(await readout.getAttribute('data-frame'));
@@ -66,10 +92,10 @@ for (const rate of ['24', '23.976']) {
       // Calibrate on the first and the last frame, then every step must read as its frame.
       await page.keyboard.press('Home');
       await expect(readout).toHaveAttribute('data-frame', '0');
-      const first = await shownLevel(page);
+      const first = await settledLevel(page);
       await page.keyboard.press('End');
       await expect(readout).toHaveAttribute('data-frame', String(FRAMES - 1));
-      const last = await shownLevel(page);
+      const last = await settledLevel(page);
       const perFrame = (last - first) / (FRAMES - 1);
       expect(perFrame).toBeGreaterThan(3);
       const frameOfLevel = (level: number) => Math.round((level - first) / perFrame);
