@@ -36,6 +36,10 @@ test('still viewer: the wheel zooms about the pointer, dragging pans, keys fit a
     const image = viewer.locator('img');
     await expect(image).toBeVisible({ timeout: 30_000 });
     await expect(viewer).toHaveAttribute('data-zoom', 'fit');
+    // The player's arrival above them leaves the panel's sections whole and single.
+    const panel = page.getByTestId('task-panel');
+    await expect(panel.getByTestId('files-section')).toHaveCount(1);
+    await expect(panel.getByTestId('comment-composer')).toHaveCount(1);
     const frame = (await viewer.boundingBox())!;
     const fitted = (await image.boundingBox())!;
     // Fitted: the whole 16:9 picture, as wide as the 16:9 stage.

@@ -86,9 +86,10 @@ export function TaskPanel({ task, onClose }: { task: TodoTask | null; onClose():
             </Text>
           )}
           <TaskPreviewsSection task={task} previewId={previewId} onPreviewChange={setPreviewId} />
-          <FilesSection key={task.id} taskId={task.id} />
+          {/* Keyed by task so that another task starts them afresh; siblings need distinct keys. */}
+          <FilesSection key={`files:${task.id}`} taskId={task.id} />
           <OutboxConflicts area="thread" taskId={task.id} />
-          <Composer key={task.id} task={task} />
+          <Composer key={`composer:${task.id}`} task={task} />
           <Thread taskId={task.id} onOpenPreview={(preview) => setPreviewId(preview.id)} />
         </Stack>
       )}
