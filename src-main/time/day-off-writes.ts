@@ -1,5 +1,5 @@
 import type { DayOff, IsoDate, TimeLogDay } from '../../src-shared/time-log';
-import { isAppError } from '../kitsu/app-error';
+import { AppError, isAppError } from '../kitsu/app-error';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { readTimeLogDay } from './time-log-day';
 import { removeTimeSpent, timeSpentPath } from './time-spent-writes';
@@ -72,12 +72,40 @@ async function removeDate(
   } else {
     // Shorten first: the second part would overlap the first one otherwise.
     await client.put(path, { end_date: addDays(date, -1) });
-    await client.post('/data/day-offs', {
-      person_id: personId,
-      date: addDays(date, 1),
-      end_date: dayOff.endDate,
-      description: dayOff.description,
-    });
+    try {
+      await client.post('/data/day-offs', {
+        person_id: personId,
+        date: addDays(date, 1),
+        end_date: dayOff.endDate,
+        description: dayOff.description,
+      });
+    } catch (error) {
+      await restoreEnd(client, path, dayOff, date, error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The second part of a split could not be made: the day off gets its end back, so that the
+ * later dates are not lost and the same clear can be tried again. Should even that fail, the
+ * person is told which dates are no longer off.
+ */
+async function restoreEnd(
+  client: KitsuClient,
+  path: string,
+  dayOff: DayOff,
+  date: IsoDate,
+  cause: unknown,
+): Promise<void> {
+  try {
+    await client.put(path, { end_date: dayOff.endDate });
+  } catch {
+    const reason = cause instanceof Error ? `${cause.message} ` : '';
+    throw new AppError(
+      isAppError(cause) ? cause.code : 'server-error',
+      `${reason}Your days off from ${addDays(date, 1)} to ${dayOff.endDate} are no longer marked: mark them off again once the server answers.`,
+    );
   }
 }
 
