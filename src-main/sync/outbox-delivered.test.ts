@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCacheDb, type CacheDb } from '../cache/cache-db';
 import { CachedReads } from '../cache/cached-reads';
 import { readThreadJson, writeThread } from '../cache/comment-store';
-import type { OutboxEntry } from './outbox-entry';
 import { keepDelivery } from './outbox-delivered';
 import type { OutboxStore } from './outbox-store';
+import { replyEntry } from './test-support/reply-entry';
 
 const dirs: string[] = [];
 const dbs: CacheDb[] = [];
@@ -27,30 +27,7 @@ function openCache() {
   return { db, keptReads: new CachedReads(db), store };
 }
 
-const replyEntry: OutboxEntry = {
-  seq: 1,
-  id: 'outbox-reply-1',
-  lane: 'task-1',
-  taskId: 'task-1',
-  kind: 'reply',
-  payload: {
-    commentId: 'comment-1',
-    text: 'On it',
-    author: { id: 'person-jordan', fullName: 'Jordan Reyes' },
-    mentions: [],
-    taskLabel: null,
-  },
-  baseStatusId: null,
-  state: 'sending',
-  resolution: null,
-  attempts: 1,
-  maybeSentSince: null,
-  lastError: null,
-  reason: null,
-  serverStatus: null,
-  createdAt: '2026-11-28T10:17:05.120Z',
-  updatedAt: '2026-11-28T10:17:05.120Z',
-};
+const sending = replyEntry({ state: 'sending', attempts: 1 });
 
 const reply = { id: 'server-reply-9', text: 'On it', person_id: 'person-jordan' };
 const repliesCached = (cache: ReturnType<typeof openCache>) =>
@@ -60,14 +37,14 @@ describe('a delivered reply', () => {
   it('joins its comment in the cached thread', () => {
     const cache = openCache();
     writeThread(cache.db, 'task-1', [{ id: 'comment-1', text: 'Again', replies: [] }]);
-    keepDelivery(cache, replyEntry, reply);
+    keepDelivery(cache, sending, reply);
     expect(repliesCached(cache).map((r) => r.id)).toEqual(['server-reply-9']);
   });
 
   it('is kept once when a refresh during the send cached it already', () => {
     const cache = openCache();
     writeThread(cache.db, 'task-1', [{ id: 'comment-1', text: 'Again', replies: [reply] }]);
-    keepDelivery(cache, replyEntry, reply);
+    keepDelivery(cache, sending, reply);
     expect(repliesCached(cache).map((r) => r.id)).toEqual(['server-reply-9']);
   });
 });

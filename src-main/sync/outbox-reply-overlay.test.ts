@@ -2,27 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { TaskComment } from '../../src-shared/task-comment';
 import type { OutboxEntry } from './outbox-entry';
 import { replyKind } from './outbox-reply';
+import { JORDAN_REF as jordan, replyEntry } from './test-support/reply-entry';
 
-const jordan = { id: 'person-jordan', fullName: 'Jordan Reyes' };
-
-const entry = (state: OutboxEntry['state']): OutboxEntry => ({
-  seq: 1,
-  id: 'outbox-reply-1',
-  lane: 'task-1',
-  taskId: 'task-1',
-  kind: 'reply',
-  payload: { commentId: 'comment-1', text: 'On it', author: jordan, mentions: [], taskLabel: null },
-  baseStatusId: null,
-  state,
-  resolution: null,
-  attempts: 1,
-  maybeSentSince: null,
-  lastError: null,
-  reason: null,
-  serverStatus: null,
-  createdAt: '2026-11-28T10:17:05.120Z',
-  updatedAt: '2026-11-28T10:17:05.120Z',
-});
+const entry = (state: OutboxEntry['state']) => replyEntry({ state, attempts: 1 });
 
 const comment = (replies: TaskComment['replies']): TaskComment => ({
   id: 'comment-1',
