@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { TodoTask } from '../../src-shared/todo-task';
@@ -13,11 +14,13 @@ export interface ListStage {
   clear(): Promise<void>;
 }
 
-/** The app's provider stays mounted, as in the app; only the list comes and goes. */
+/** The app's providers stay mounted, as in the app; only the list comes and goes. */
 export function createListStage(container: HTMLElement): ListStage {
   const root = createRoot(container);
+  // Rows read the app's info (where thumbnails are served) through the query cache, as in the app.
+  const queries = new QueryClient();
   const render = (tasks: readonly TodoTask[] | null) =>
-    flushSync(() => root.render(<Stage tasks={tasks} />));
+    flushSync(() => root.render(<Stage tasks={tasks} queries={queries} />));
   render(null);
   return {
     async show(tasks) {
@@ -32,22 +35,24 @@ export function createListStage(container: HTMLElement): ListStage {
   };
 }
 
-function Stage({ tasks }: { tasks: readonly TodoTask[] | null }) {
+function Stage({ tasks, queries }: { tasks: readonly TodoTask[] | null; queries: QueryClient }) {
   return (
-    <MantineProvider theme={theme} forceColorScheme="dark">
-      {/* The todo screen's main area: the list takes the height left, and scrolls. */}
-      <div style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
-        {tasks && (
-          <TodoList
-            tasks={tasks}
-            highlightDue
-            selectedId={null}
-            onSelect={ignore}
-            onOpen={ignore}
-          />
-        )}
-      </div>
-    </MantineProvider>
+    <QueryClientProvider client={queries}>
+      <MantineProvider theme={theme} forceColorScheme="dark">
+        {/* The todo screen's main area: the list takes the height left, and scrolls. */}
+        <div style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
+          {tasks && (
+            <TodoList
+              tasks={tasks}
+              highlightDue
+              selectedId={null}
+              onSelect={ignore}
+              onOpen={ignore}
+            />
+          )}
+        </div>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }
 
