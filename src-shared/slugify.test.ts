@@ -33,6 +33,21 @@ describe('slugify (python-slugify semantics)', () => {
     expect(slugify('東京 한국어 Ελληνικά')).toBe('dong-jing-hangugeo-ellenika');
   });
 
+  it('writes text-unidecode’s unknown mark, a separator, where the npm tables have none', () => {
+    // CJK Extension A, Yi, and a character text-unidecode has no reading for.
+    expect(slugify('Shot\u3686A', '_')).toBe('shot_a');
+    expect(slugify('a\ua500b')).toBe('a-b');
+    expect(slugify('ab\u1efac')).toBe('ab-c');
+    expect(slugify('\u4235')).toBe('');
+    // A clock face is a hash mark there, not an O.
+    expect(slugify('x\u25f4y')).toBe('x-y');
+  });
+
+  it('writes nothing for C1 controls and tone letters, as text-unidecode', () => {
+    expect(slugify('a\u0085b\u0099c')).toBe('abc');
+    expect(slugify('ma\u02e5')).toBe('ma');
+  });
+
   it('drops what has no transliteration, such as emoji', () => {
     expect(slugify('🎬 Shot 🦄 01')).toBe('shot-01');
     expect(slugify('🎬')).toBe('');

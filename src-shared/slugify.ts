@@ -1,8 +1,10 @@
 import unidecode from 'unidecode';
 import { HTML_ENTITY_CODE_POINTS } from './html-entity-names';
+import { zouTransliterationOverride } from './zou-transliteration';
 
 // python-slugify 8's `slugify(text, separator=...)` with its other defaults, transliterating
-// with text-unidecode's tables (the npm `unidecode` ports the same Text::Unidecode tables).
+// as text-unidecode does (npm `unidecode` ports the same Perl tables, an older version: where
+// they differ, zou-transliteration.ts says what Zou writes).
 // Zou runs it on every file-tree token and file name, and on CSV import keys and download
 // names: one implementation keeps the server and the app agreeing on every path.
 
@@ -32,13 +34,20 @@ export function slugify(value: string, separator = '-'): string {
 
 /**
  * text-unidecode, one code point at a time: the npm port matches multi-character UTF-8 byte
- * patterns across neighbouring characters, which a per-character call never shows it.
- * Characters beyond the Basic Multilingual Plane (emoji) have no table and vanish.
+ * patterns across neighbouring characters, which a per-character call never shows it; where
+ * its tables differ from text-unidecode's, Zou's text wins. Characters beyond the Basic
+ * Multilingual Plane (emoji) have no table and vanish.
  */
 function transliterate(text: string): string {
   let result = '';
   for (const character of text) {
-    result += character.charCodeAt(0) < 0x80 ? character : unidecode(character);
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (codePoint < 0x80) {
+      result += character;
+      continue;
+    }
+    result +=
+      codePoint > 0xffff ? '' : (zouTransliterationOverride(codePoint) ?? unidecode(character));
   }
   return result;
 }
