@@ -41,6 +41,16 @@ test('publish: a PNG and an MP4 dropped on a task become one comment with two pr
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveAttribute('data-accepted', 'true');
     await expect(rows.nth(1)).toHaveAttribute('data-accepted', 'true');
+    // The movie is looked at before it goes: a frame of it, its size, rate and length, and
+    // a word that the project (25 fps) plays at another rate.
+    await expect(rows.nth(1).getByTestId('publish-file-facts')).toContainText(
+      '640×360 · 24 fps · 2.0 s',
+    );
+    await expect(rows.nth(1).locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await expect(rows.nth(1).getByTestId('publish-file-rate')).toContainText(
+      'The project plays at 25 fps',
+    );
+    await expect(rows.nth(0).getByTestId('publish-file-rate')).toHaveCount(0);
     await expect(dialog.getByTestId('publish-status')).toHaveValue('Waiting For Approval');
     await dialog.getByTestId('publish-text').fill('Layout v2: camera moved closer.');
     await dialog.getByTestId('publish-set-main').check();

@@ -41,8 +41,18 @@ export interface PublishFileCheck {
   /** Whether it can be published; else `reason` says why, in words. */
   accepted: boolean;
   reason: string | null;
-  /** A small PNG of a picture, as a data URL; null for movies and other files. */
+  /** A small PNG of a picture or a movie's frame, as a data URL; null when none could be made. */
   thumbnail: string | null;
+  /** A movie's size, rate and length, when this computer could read them (ffprobe). */
+  movie: PublishMovieFacts | null;
+}
+
+export interface PublishMovieFacts {
+  width: number;
+  height: number;
+  /** Frames per second; null when the movie does not say. */
+  fps: number | null;
+  durationSeconds: number | null;
 }
 
 export type PublishFileState = 'waiting' | 'uploading' | 'uploaded';

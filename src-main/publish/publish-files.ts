@@ -13,6 +13,7 @@ import {
 import type { GrantedFiles } from '../files/granted-files';
 import { AppError } from '../kitsu/app-error';
 import { removeOutboxFiles, type OutboxFile } from '../sync/outbox-files';
+import { lookAtMovie } from './movie-look';
 
 const THUMBNAIL = { width: 160, height: 90 };
 
@@ -31,6 +32,7 @@ export async function checkPublishFile(
     accepted: false,
     reason,
     thumbnail: null,
+    movie: null,
   });
   if (!granted.isGranted(ref)) return refused('Shotdesk may not read it: drop it again.');
   const stats = await stat(ref).catch(() => null);
@@ -49,6 +51,7 @@ export async function checkPublishFile(
       stats.size,
     );
   }
+  const movie = kind === 'movie' ? await lookAtMovie(ref) : null;
   return {
     ref,
     name,
@@ -56,7 +59,8 @@ export async function checkPublishFile(
     kind,
     accepted: true,
     reason: null,
-    thumbnail: kind === 'picture' ? await pictureThumbnail(ref) : null,
+    thumbnail: kind === 'picture' ? await pictureThumbnail(ref) : (movie?.thumbnail ?? null),
+    movie: movie?.facts ?? null,
   };
 }
 

@@ -1,9 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { TodoTask } from '../../../src-shared/todo-task';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { call } from '../../ipc/api';
-import { queryKeys } from '../../queries/keys';
+import { useTaskPreviews } from '../../queries/preview-hooks';
 import { PreviewPlayer } from './PreviewPlayer';
 
 /** The task panel's player: nothing until the task has a preview. */
@@ -16,10 +14,7 @@ export function TaskPreviewsSection({
   previewId: string | null;
   onPreviewChange(previewId: string): void;
 }) {
-  const previews = useQuery({
-    queryKey: queryKeys.previews(task.id),
-    queryFn: () => call('previews:list', { taskId: task.id, projectId: task.projectId }),
-  });
+  const previews = useTaskPreviews(task);
   if (previews.isLoading) return <Skeleton height={160} radius="md" />;
   if (previews.isError) {
     return (

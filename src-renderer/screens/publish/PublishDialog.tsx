@@ -15,6 +15,7 @@ import type { TodoTask } from '../../../src-shared/todo-task';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFileDrop } from '../../components/use-file-drop';
 import { useSettableStatuses } from '../../queries/composer-hooks';
+import { useTaskPreviews } from '../../queries/preview-hooks';
 import { useSyncState } from '../../queries/sync-hooks';
 import { ChecklistEditor, useChecklistDraft } from '../task-panel/ChecklistEditor';
 import { entityLabel } from '../todo/todo-rows';
@@ -50,6 +51,7 @@ export function PublishDialog({
 }) {
   const statuses = useSettableStatuses();
   const submit = useSubmitPublish(task.id);
+  const projectFps = useTaskPreviews(task).data?.fps ?? null;
   const sync = useSyncState();
   const [dropped, setDropped] = useState<DroppedFile[]>([]);
   const [text, setText] = useState('');
@@ -147,6 +149,7 @@ export function PublishDialog({
             <PublishFileRow
               key={row.key}
               dropped={row}
+              projectFps={projectFps}
               progress={progress?.files[accepted.indexOf(row)] ?? null}
               onRemove={
                 published

@@ -1,6 +1,6 @@
 import { Badge, CloseButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { formatBytes } from '../../../src-shared/file-size';
-import type { PublishProgress } from '../../../src-shared/publish';
+import type { PublishMovieFacts, PublishProgress } from '../../../src-shared/publish';
 import type { DroppedFile } from './use-publish';
 
 const KIND_LABELS = { picture: 'Picture', movie: 'Movie', file: 'File' } as const;
@@ -10,10 +10,13 @@ type FileProgress = PublishProgress['files'][number];
 /** One file of a publish: what it is, whether Kitsu takes it, then how its upload goes. */
 export function PublishFileRow({
   dropped,
+  projectFps,
   progress,
   onRemove,
 }: {
   dropped: DroppedFile;
+  /** The project's frame rate, which Kitsu converts movies to; null while unknown. */
+  projectFps: number | null;
   /** Once published: its upload. */
   progress: FileProgress | null;
   onRemove?: () => void;
@@ -64,9 +67,18 @@ export function PublishFileRow({
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {formatBytes(check?.size ?? size)}
+        <Text size="xs" c="dimmed" data-testid="publish-file-facts">
+          {[
+            formatBytes(check?.size ?? size),
+            ...(check?.movie ? movieFacts(check.movie) : []),
+          ].join(' · ')}
         </Text>
+        {refused === null && check?.movie && rateDiffers(check.movie.fps, projectFps) && (
+          <Text size="xs" c="orange" data-testid="publish-file-rate">
+            The project plays at {formatFps(projectFps!)} fps: Kitsu converts this movie to it,
+            dropping or repeating frames.
+          </Text>
+        )}
         {refused !== null && (
           <Text size="xs" c="red" data-testid="publish-file-refused">
             {refused}
@@ -82,6 +94,23 @@ export function PublishFileRow({
       {onRemove && <CloseButton size="sm" aria-label={`Remove ${name}`} onClick={onRemove} />}
     </Group>
   );
+}
+
+function movieFacts(movie: PublishMovieFacts): string[] {
+  return [
+    `${movie.width}×${movie.height}`,
+    ...(movie.fps ? [`${formatFps(movie.fps)} fps`] : []),
+    ...(movie.durationSeconds ? [`${movie.durationSeconds.toFixed(1)} s`] : []),
+  ];
+}
+
+/** 24, 25, 23.976, 29.97: whole rates whole, NTSC ones to three decimals at most. */
+function formatFps(fps: number): string {
+  return String(Math.round(fps * 1000) / 1000);
+}
+
+function rateDiffers(fps: number | null, projectFps: number | null): boolean {
+  return fps !== null && projectFps !== null && Math.abs(fps - projectFps) > 0.01;
 }
 
 function UploadLine({ progress }: { progress: FileProgress }) {
