@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import type { MediaAddress } from '../../src-shared/media';
 import type { MediaSource } from '../media/media-service';
+import { answerMediaWebRequest } from '../media/media-web-request';
 
 const MEDIA_SCHEME = 'shotdesk-media';
 const MEDIA_HOST = 'media';
@@ -20,17 +20,5 @@ export function registerMediaScheme(): void {
 
 /** `shotdesk-media://media/<kind>/<id>`, answered from main's media cache with Range. */
 export function handleMediaProtocol(media: MediaSource): void {
-  protocol.handle(MEDIA_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== MEDIA_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return new Response('Not found', { status: 404 });
-    }
-    const answer = await media.answer(url.pathname, request.headers.get('range'));
-    const body =
-      answer.body && request.method === 'GET'
-        ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>)
-        : null;
-    if (!body) answer.body?.destroy();
-    return new Response(body, { status: answer.status, headers: answer.headers });
-  });
+  protocol.handle(MEDIA_SCHEME, (request) => answerMediaWebRequest(media, MEDIA_HOST, request));
 }
