@@ -1,9 +1,10 @@
 import { formatKitsuDateTime } from '../../src-shared/kitsu/datetime';
 import type { TaskComment, TaskStatusRef } from '../../src-shared/task-comment';
+import { isAppError } from '../kitsu/app-error';
 import { sendTaskComment } from '../tasks/post-task-comment';
 import { asRow, text } from '../tasks/task-comment-row';
 import { commentPayloadSchema, type CommentPayload } from './outbox-comment-payload';
-import { describeStatusConflict } from './outbox-conflict-reason';
+import { describeForbiddenStatus, describeStatusConflict } from './outbox-conflict-reason';
 import type { OutboxEntry } from './outbox-entry';
 import { openOutboxFile } from './outbox-files';
 import type { OutboxKind, ReplayOutcome } from './outbox-kind';
@@ -72,16 +73,32 @@ export const commentKind: OutboxKind = {
         openOutboxFile(context.filesRoot, entry.id, index, file),
       ),
     );
-    const body = await sendTaskComment(
-      context.client,
-      {
-        taskId,
-        text: payload.text,
-        taskStatusId: status,
-        ...(payload.checklist.length > 0 ? { checklist: payload.checklist } : {}),
-      },
-      files,
-    );
+    let body: unknown;
+    try {
+      body = await sendTaskComment(
+        context.client,
+        {
+          taskId,
+          text: payload.text,
+          taskStatusId: status,
+          ...(payload.checklist.length > 0 ? { checklist: payload.checklist } : {}),
+        },
+        files,
+      );
+    } catch (error) {
+      // Keeping the status set meanwhile may be refused: only the person can choose then.
+      if (status !== payload.taskStatusId && isAppError(error) && error.code === 'forbidden') {
+        const comments = await serverComments(context, taskId);
+        const conflict = await describeForbiddenStatus(
+          context.client,
+          comments,
+          status,
+          payload.status?.name ?? null,
+        );
+        if (conflict) return { type: 'conflict', ...conflict };
+      }
+      throw error;
+    }
     return delivered(body, false);
   },
 

@@ -31,3 +31,30 @@ export async function describeStatusConflict(
     serverStatus,
   };
 }
+
+/**
+ * A comment that was to keep the task's status, refused because the status set meanwhile is
+ * one this person may not post with (Zou checks the status of every comment, changed or not):
+ * a conflict that says so, or null when that status is not the cause.
+ */
+export async function describeForbiddenStatus(
+  client: KitsuClient,
+  comments: readonly ServerComment[],
+  serverStatusId: string,
+  ownStatusName: string | null,
+): Promise<{ reason: string; serverStatus: TaskStatusRef | null } | null> {
+  const status = asRow(
+    await client
+      .get<unknown>(`/data/task-status/${encodeURIComponent(serverStatusId)}`)
+      .catch(() => null),
+  );
+  if (status.is_artist_allowed !== false) return null;
+  const conflict = await describeStatusConflict(client, comments, serverStatusId);
+  const own = ownStatusName ? ` with ${ownStatusName}, which the task goes back to,` : '';
+  return {
+    reason:
+      `${conflict.reason} Comments may not be posted with that status by you: ` +
+      `post anyway to send it${own} or discard it.`,
+    serverStatus: conflict.serverStatus,
+  };
+}

@@ -196,6 +196,49 @@ describe('a write the server refuses', () => {
     expect(await commentsWith(taskId, 'Approve me')).toHaveLength(1);
   });
 
+  it('keeping a status Jordan may not post with stops as a conflict; post anyway sends his', async () => {
+    const taskId = await takeTask();
+    const text = 'A note while it was in progress';
+    app.connectivity.set(false);
+    const entry = await app.queue(taskId, text, 'wip', { knownStatus: 'wip' });
+    await studio.tom.expectOk('POST', `/actions/tasks/${taskId}/comment`, {
+      task_status_id: studio.statusId('done'),
+      comment: 'Approved.',
+    });
+    await setArtistAllowed('done', false);
+    const stopped = () =>
+      vi.waitFor(
+        () => {
+          const state = app.outbox.store.get(entry.id)?.state;
+          expect(state === 'pending' || state === 'sending').toBe(false);
+        },
+        { timeout: 20_000 },
+      );
+    try {
+      app.connectivity.set(true);
+      await stopped();
+      const [conflict] = app.outbox.conflicts();
+      expect(conflict).toMatchObject({ id: entry.id, state: 'conflict' });
+      expect(conflict!.reason).toBe(
+        'Tom Becker set the status to Done meanwhile. Comments may not be posted with that ' +
+          'status by you: post anyway to send it with wip, which the task goes back to, or ' +
+          'discard it.',
+      );
+      // Without the status change is the same refusal: still a conflict, nothing posted.
+      await app.outbox.resolve(entry.id, 'post-without-status');
+      await stopped();
+      expect(app.outbox.store.get(entry.id)?.state).toBe('conflict');
+      expect(await commentsWith(taskId, text)).toEqual([]);
+
+      await app.outbox.resolve(entry.id, 'post-anyway');
+      await vi.waitFor(() => expect(waitingOn(taskId)).toBe(0), { timeout: 20_000 });
+    } finally {
+      await setArtistAllowed('done', true);
+    }
+    const [landed] = await commentsWith(taskId, text);
+    expect(landed!.task_status_id).toBe(studio.statusId('wip'));
+  });
+
   it('at once while online goes back to the writer, and nothing stays behind', async () => {
     const taskId = await takeTask();
     await setArtistAllowed('wfa', false);
