@@ -138,7 +138,8 @@ export const CHANNEL_INPUTS = {
     .object({ taskId: uuid, commentId: uuid, checklist: checklistTicksSchema })
     .strict(),
   'tasks:list-mentionable': z.object({ taskId: uuid }).strict(),
-  'tasks:list-statuses': noInput,
+  // The project decides: Zou checks the person's role on it.
+  'tasks:list-statuses': z.object({ projectId: uuid.optional() }).strict(),
   'attachments:download': z.object({ attachmentId: uuid }).strict(),
   'time:get-day': z.object({ date: isoDate }).strict(),
   'time:set': z

@@ -10,6 +10,7 @@ import type { SessionService } from '../session/session-service';
 import type { SyncService } from '../sync/sync-service';
 import type { CommentWriteContext } from '../sync/outbox-comment-write';
 import { listMentionable, taskProjectId } from './mentionable';
+import { asRow } from './task-comment-row';
 import { listSettableStatuses } from './task-comments';
 
 /**
@@ -18,8 +19,9 @@ import { listSettableStatuses } from './task-comments';
  * Read once per session; offline, only what is known already, so that a write never waits.
  */
 export class ComposerContext {
-  // Statuses come from /data/user/context once per session.
+  // Statuses come from /data/user/context once per session and role.
   private readonly statuses = new PerClientCache<SettableTaskStatus[]>();
+  private readonly projectRoles = new PerClientCache<Record<string, unknown>>();
   // A task never changes project; a team changes seldom enough for a session.
   private readonly projects = new PerClientCache<string>();
   private readonly mentionable = new PerClientCache<MentionCandidate[]>();
@@ -28,16 +30,36 @@ export class ComposerContext {
     private readonly services: { session: SessionService; offline: { sync: SyncService } },
   ) {}
 
-  async settableStatuses(): Promise<SettableTaskStatus[]> {
-    const { session } = this.services;
-    const client = await session.client();
-    return this.statuses.get(client, 'all', async () => {
-      const state = await session.state();
-      const role = state.status === 'logged-in' ? state.user.role : 'user';
+  /**
+   * The statuses the person may set on a project's tasks: Zou decides by their role on that
+   * project (the context's `project_roles`), else by their studio role.
+   */
+  async settableStatuses(projectId?: string): Promise<SettableTaskStatus[]> {
+    const client = await this.services.session.client();
+    return this.statusesFor(client, await this.roleOn(client, projectId));
+  }
+
+  private statusesFor(client: KitsuClient, role: string): Promise<SettableTaskStatus[]> {
+    return this.statuses.get(client, role, () => {
       // From the offline cache's context when it is open.
       const cache = this.services.offline.sync.for(client);
       return cache ? cache.settableStatuses(role) : listSettableStatuses(client, role);
     });
+  }
+
+  private async roleOn(client: KitsuClient, projectId: string | undefined): Promise<string> {
+    const state = await this.services.session.state();
+    const studioRole = state.status === 'logged-in' ? state.user.role : 'user';
+    if (!projectId) return studioRole;
+    const roles = await this.projectRoles.get(client, 'all', async () => {
+      const cache = this.services.offline.sync.for(client);
+      const known = cache
+        ? await cache.contextEntry('project_roles')
+        : asRow(await client.get<unknown>('/data/user/context')).project_roles;
+      return asRow(known) as Record<string, unknown>;
+    });
+    const role = roles[projectId];
+    return typeof role === 'string' && role !== '' ? role : studioRole;
   }
 
   async mentionableFor(client: KitsuClient, taskId: string): Promise<MentionCandidate[]> {
@@ -67,11 +89,13 @@ export class ComposerContext {
     knownStatusId: string | null,
   ): Promise<CommentWriteContext> {
     const user = await this.services.session.user();
-    const allowed = online
-      ? await this.settableStatuses().catch(() => [])
-      : await known(this.statuses.peek(client, 'all'), []);
+    // Only to show the status while the write waits: any status of the studio will do.
+    const askable = online || this.services.offline.sync.for(client) !== null;
+    const every = askable
+      ? await this.statusesFor(client, EVERY_STATUS_ROLE).catch(() => [])
+      : await known(this.statuses.peek(client, EVERY_STATUS_ROLE), []);
     const status: TaskStatusRef | null =
-      allowed.find((candidate) => candidate.id === input.taskStatusId) ?? null;
+      every.find((candidate) => candidate.id === input.taskStatusId) ?? null;
     const mentions: CommentPersonRef[] = people
       .filter((person) => person.kind === 'person' && input.text.includes(`@${person.name}`))
       .map((person) => ({ id: person.id, fullName: person.name }));
@@ -84,6 +108,9 @@ export class ComposerContext {
     };
   }
 }
+
+/** A role that may set every status: the list of them all. */
+const EVERY_STATUS_ROLE = 'admin';
 
 /** What is known without asking the server (offline, a write must not wait on it). */
 async function known<V>(value: Promise<V> | undefined, fallback: V): Promise<V> {

@@ -5,11 +5,11 @@ import { call, fileRef } from '../ipc/api';
 import { queryKeys } from './keys';
 import { withWritten } from './thread-cache';
 
-/** The statuses this person may set: main caches them for the session. */
-export const useSettableStatuses = () =>
+/** The statuses this person may set on a project's tasks: main caches them for the session. */
+export const useSettableStatuses = (projectId: string) =>
   useQuery({
-    queryKey: queryKeys.statuses,
-    queryFn: () => call('tasks:list-statuses', {}),
+    queryKey: queryKeys.statuses(projectId),
+    queryFn: () => call('tasks:list-statuses', { projectId }),
     staleTime: Infinity,
   });
 

@@ -16,7 +16,7 @@ export const queryKeys = {
   /** Under the task's comments: what refreshes the thread refreshes its previews. */
   previews: (taskId: string) => ['tasks', 'comments', taskId, 'previews'] as const,
   allComments: ['tasks', 'comments'] as const,
-  statuses: ['tasks', 'statuses'] as const,
+  statuses: (projectId: string) => ['tasks', 'statuses', projectId] as const,
   mentionable: (taskId: string) => ['tasks', 'mentionable', taskId] as const,
   timeDay: (date: string) => ['tasks', 'time', date] as const,
   allTime: ['tasks', 'time'] as const,

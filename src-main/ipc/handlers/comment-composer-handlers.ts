@@ -37,7 +37,7 @@ export function commentComposerHandlers(
       services.onCacheChanged?.(['task', 'comment'], [input.taskId]);
       return comment;
     },
-    'tasks:list-statuses': () => composer.settableStatuses(),
+    'tasks:list-statuses': ({ projectId }) => composer.settableStatuses(projectId),
     'tasks:list-mentionable': async ({ taskId }) =>
       composer.mentionableFor(await session.client(), taskId),
   };

@@ -49,7 +49,7 @@ export function PublishDialog({
   initialRefs?: string[];
   onClose(): void;
 }) {
-  const statuses = useSettableStatuses();
+  const statuses = useSettableStatuses(task.projectId);
   const submit = useSubmitPublish(task.id);
   const projectFps = useTaskPreviews(task).data?.fps ?? null;
   const sync = useSyncState();

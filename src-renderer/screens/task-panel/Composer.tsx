@@ -16,7 +16,7 @@ import { MentionTextarea } from './MentionTextarea';
  * on it or picked), and the status it leaves the task in. A failed post keeps everything.
  */
 export function Composer({ task }: { task: TodoTask }) {
-  const statuses = useSettableStatuses();
+  const statuses = useSettableStatuses(task.projectId);
   const mentionable = useMentionable(task.id);
   const post = usePostComment(task.id);
   const [text, setText] = useState('');
