@@ -10,6 +10,7 @@ import { createHandlers, type Handlers } from './ipc/handlers';
 import { liveFollowsSession } from './live/follow-session';
 import { RenderWatcher } from './files/render-watcher';
 import { LiveService } from './live/live-service';
+import { cachedLiveScope } from './sync/cached-live-scope';
 import { MediaService } from './media/media-service';
 import type { SecretStore } from './session/secret-store';
 import { SessionService } from './session/session-service';
@@ -77,6 +78,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sync.liveChanged(state);
     },
     onChange: (tables, taskIds) => sync.serverChanged(tables, taskIds),
+    scope: () => {
+      const current = sync.current();
+      return current ? cachedLiveScope(current.db) : null;
+    },
   });
   const followSession = liveFollowsSession(live, () => session.client());
   const session: SessionService = new SessionService({

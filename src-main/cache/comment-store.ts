@@ -170,3 +170,12 @@ export function staleThreadIds(db: CacheDb): string[] {
 export function dropThread(db: CacheDb, taskId: string): void {
   db.prepare('DELETE FROM comment_thread WHERE task_id = ?').run(taskId);
 }
+
+/** The task of a comment in a cached thread; null when no cached thread holds it. */
+export function taskOfCachedComment(db: CacheDb, commentId: string): string | null {
+  const taskId = db
+    .prepare('SELECT task_id FROM comment_row WHERE id = ? LIMIT 1')
+    .pluck()
+    .get(commentId) as string | undefined;
+  return taskId ?? null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableChangeOf } from './event-tables';
+import { scopedChangeOf, tableChangeOf, type LiveScope } from './event-tables';
 
 const TASK = '5a2b3c4d-0000-4000-8000-0000000000aa';
 
@@ -58,5 +58,44 @@ describe('tableChangeOf', () => {
     expect(tableChangeOf('comment', { task_id: TASK })).toBeNull();
     expect(tableChangeOf('comment:new', null)).toEqual({ table: 'comment', taskId: null });
     expect(tableChangeOf('task:update', { task_id: 42 })).toEqual({ table: 'task', taskId: null });
+  });
+});
+
+describe('scopedChangeOf', () => {
+  const mine = 'project-mine';
+  const scope: LiveScope = {
+    followsProject: (projectId) => projectId === mine,
+    taskOfComment: (commentId) => (commentId === 'comment-read' ? 'task-read' : null),
+  };
+
+  it('drops the events of projects the person does not follow, save assignments', () => {
+    const update = { task_id: 'task-1', project_id: 'project-other' };
+    expect(scopedChangeOf('task:update', update, scope)).toBeNull();
+    expect(scopedChangeOf('task:assign', { ...update, person_id: 'p' }, scope)).toEqual({
+      table: 'task',
+      taskId: 'task-1',
+    });
+    expect(scopedChangeOf('task:update', { ...update, project_id: mine }, scope)).toEqual({
+      table: 'task',
+      taskId: 'task-1',
+    });
+  });
+
+  it('finds the task of a comment named alone in the threads read, and drops the others', () => {
+    const ack = { comment_id: 'comment-read', person_id: 'p', project_id: mine };
+    expect(scopedChangeOf('comment:acknowledge', ack, scope)).toEqual({
+      table: 'comment',
+      taskId: 'task-read',
+    });
+    const elsewhere = { comment_id: 'comment-never-read', project_id: mine };
+    expect(scopedChangeOf('comment:update', elsewhere, scope)).toBeNull();
+  });
+
+  it('keeps every event as it is without a scope (no cache open)', () => {
+    const ack = { comment_id: 'comment-read', project_id: 'project-other' };
+    expect(scopedChangeOf('comment:acknowledge', ack, null)).toEqual({
+      table: 'comment',
+      taskId: null,
+    });
   });
 });

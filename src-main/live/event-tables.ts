@@ -44,8 +44,46 @@ export function tableChangeOf(name: string, data: unknown): TableChange | null {
   return null;
 }
 
+/**
+ * What the person's cache knows, to keep studio-wide events to theirs: Zou sends every event
+ * to every client, and names no task when a comment is acknowledged or gets a preview.
+ */
+export interface LiveScope {
+  /** Whether events of this project may concern the person; true while their projects are unknown. */
+  followsProject(projectId: string): boolean;
+  /** The task of a comment in a thread the person has read; null for any other comment. */
+  taskOfComment(commentId: string): string | null;
+}
+
+/**
+ * `tableChangeOf`, kept to the person's scope: events of other projects are dropped (save
+ * assignments, which may bring a new project), and a comment named without its task is
+ * found in the cached threads, or dropped when no thread read holds it.
+ */
+export function scopedChangeOf(
+  name: string,
+  data: unknown,
+  scope: LiveScope | null,
+): TableChange | null {
+  const change = tableChangeOf(name, data);
+  if (!change || !scope) return change;
+  const projectId = textField(data, 'project_id');
+  const assignment = /:(un)?assign$/i.test(name);
+  if (projectId !== null && !assignment && !scope.followsProject(projectId)) return null;
+  if (change.table === 'comment' && change.taskId === null) {
+    const commentId = textField(data, 'comment_id');
+    const taskId = commentId === null ? null : scope.taskOfComment(commentId);
+    return taskId === null ? null : { ...change, taskId };
+  }
+  return change;
+}
+
 function taskIdOf(data: unknown): string | null {
+  return textField(data, 'task_id');
+}
+
+function textField(data: unknown, key: string): string | null {
   if (data === null || typeof data !== 'object') return null;
-  const taskId = (data as { task_id?: unknown }).task_id;
-  return typeof taskId === 'string' && taskId !== '' ? taskId : null;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -1,6 +1,6 @@
 import type { LiveState } from '../../src-shared/live';
 import { ChangeBatcher, type ChangePush } from './change-batcher';
-import { LIVE_TABLES, tableChangeOf } from './event-tables';
+import { LIVE_TABLES, scopedChangeOf, type LiveScope } from './event-tables';
 import { LiveConnection, type LiveTarget, type LiveTiming } from './live-connection';
 
 export type { LiveTarget } from './live-connection';
@@ -12,6 +12,8 @@ export interface LiveServiceOptions extends Partial<LiveTiming> {
   onChange: ChangePush;
   /** Events within this window make one push. */
   coalesceMs?: number;
+  /** What the person's cache knows, to drop events that cannot concern them; null: keep all. */
+  scope?: () => LiveScope | null;
 }
 
 const STOPPED: LiveState = { status: 'disconnected', detail: null };
@@ -54,7 +56,7 @@ export class LiveService {
         if (this.connection === connection) this.setState(state);
       },
       onEvent: (name, data) => {
-        const change = tableChangeOf(name, data);
+        const change = scopedChangeOf(name, data, this.options.scope?.() ?? null);
         if (change && this.connection === connection) this.batcher.add(change);
       },
       onResumed: () => {

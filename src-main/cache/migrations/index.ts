@@ -3,6 +3,7 @@ import { outbox } from './0001-outbox';
 import { cachedReads } from './0002-cached-reads';
 import { cacheTables } from './0003-cache-tables';
 import { threadReadTimes } from './0004-thread-read-times';
+import { commentRowIds } from './0005-comment-row-ids';
 
 /**
  * Append-only: never edit or reorder a released migration. Cache tables may be dropped and
@@ -13,4 +14,5 @@ export const cacheMigrations: readonly CacheMigration[] = [
   cachedReads,
   cacheTables,
   threadReadTimes,
+  commentRowIds,
 ];
