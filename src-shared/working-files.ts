@@ -31,6 +31,11 @@ export interface WorkingPath {
   folderExists: boolean;
   /** The task's preview folder on this computer, watched for new renders; null when unmapped. */
   previewFolder: string | null;
+  /**
+   * The project's tree names every revision alike (no `<Version>` in its file names), and
+   * that file is on this computer already: saving there replaces it.
+   */
+  sameNameEveryRevision: boolean;
 }
 
 /** A movie or picture that appeared in the watched preview folder of a task. */

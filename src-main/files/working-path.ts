@@ -110,9 +110,17 @@ export async function workingPathOf(
   let revision = lastKnown + 1;
   let path = await render('working', revision);
   let localFolder = localPathOf(path.folder, mounts);
+  let sameNameEveryRevision = false;
   for (let step = 0; step < DISK_REVISIONS_MAX && onDisk(localFolder, path.fileName); step++) {
+    const next = await render('working', revision + 1);
+    // A tree without <Version> in its file names (Zou's stock "default"): no later revision
+    // can have a name of its own, so the disk says nothing more.
+    if (next.folder === path.folder && next.fileName === path.fileName) {
+      sameNameEveryRevision = true;
+      break;
+    }
     revision += 1;
-    path = await render('working', revision);
+    path = next;
     localFolder = localPathOf(path.folder, mounts);
   }
   const preview = await render('preview', 1).catch(() => null);
@@ -129,6 +137,7 @@ export async function workingPathOf(
     unmappedMountPoint: localFolder ? null : mountPointOf(path.folder, await treeMountPoint()),
     folderExists: localFolder !== null && existsSync(localFolder),
     previewFolder: preview ? localPathOf(preview.folder, mounts) : null,
+    sameNameEveryRevision,
   };
 }
 

@@ -103,6 +103,13 @@ export function FilesSection({ taskId }: { taskId: string }) {
           >
             {fullPath}
           </Code>
+          {shown.sameNameEveryRevision && (
+            <Text size="xs" c="orange" data-testid="files-same-name">
+              This project&apos;s file tree gives every revision the same file name, and that file
+              is already here: saving replaces it. Ask your production manager for a tree with
+              &lt;Version&gt; in its file names.
+            </Text>
+          )}
           {shown.unmappedMountPoint && (
             <Text size="xs" c="orange" data-testid="files-unmapped">
               {shown.unmappedMountPoint} is not mapped on this computer: add it in Settings ›
