@@ -82,9 +82,18 @@ describe('working files', () => {
 
   it('registers the next working file in Kitsu, and finds the latest one on disk', async () => {
     await mapStudio([{ tree: '/mnt/studio', local: prod }]);
-    const before = await app.value<WorkingPath>('files:working-path', { taskId });
+    const [software] = (await app.value<Software[]>('files:softwares', {})).filter(
+      (candidate) => candidate.fileExtension !== '',
+    );
+    const input = { taskId, softwareId: software!.id };
+    // The software is part of the record; without one, nothing is registered.
+    const refused = await app.failure('files:register', { taskId });
+    expect(refused).toMatchObject({ code: 'invalid-input' });
+    expect(refused.message).toMatch(/^Pick the software/);
+
+    const before = await app.value<WorkingPath>('files:working-path', input);
     const after = await app.value<WorkingPath>('files:register', {
-      taskId,
+      ...input,
       comment: 'Blocking pass',
     });
     expect(after.revision).toBe(before.revision + 1);

@@ -124,6 +124,14 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
       return null;
     },
     'files:register': async ({ comment, ...input }) => {
+      // Without one, Zou's path route and its register route each pick a different default
+      // software: the file Kitsu records would not be the path shown.
+      if (!input.softwareId) {
+        throw new AppError(
+          'invalid-input',
+          'Pick the software the file is made with first: Kitsu records it with the working file.',
+        );
+      }
       const client = await session.client();
       const { path } = await pathOf(input);
       await explainFailure(
@@ -131,10 +139,11 @@ export function fileHandlers(services: HandlerServices): HandlerGroup<FileChanne
           name: path.name,
           revision: path.revision,
           comment: comment ?? '',
-          ...(input.softwareId ? { software_id: input.softwareId } : {}),
+          software_id: input.softwareId,
         }),
         {
-          forbidden: 'Only the task’s assignees register working files: ask to be assigned.',
+          forbidden:
+            'Kitsu does not let you register working files on this task: you need access to its project.',
           'invalid-input': `Kitsu has revision ${path.revision} of “${path.name}” already: refresh and try again.`,
         },
       );

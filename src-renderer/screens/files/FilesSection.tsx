@@ -164,8 +164,13 @@ export function FilesSection({ taskId }: { taskId: string }) {
               size="compact-xs"
               variant="light"
               loading={register.isPending}
+              disabled={!softwareId}
               onClick={() => register.mutate()}
-              title="Tell Kitsu about this revision, so that the next one counts from it"
+              title={
+                softwareId
+                  ? 'Tell Kitsu about this revision, so that the next one counts from it'
+                  : 'Pick the software first: Kitsu records it with the working file'
+              }
               data-testid="files-register"
             >
               Register v{String(shown.revision).padStart(3, '0')} in Kitsu
