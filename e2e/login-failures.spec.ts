@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { ShotdeskPages } from './support/pages';
 import { closedPort, startKitsuServer, tempDir, type Running } from './support/processes';
 import { DEMO_PASSWORD, withDevHost } from './support/session';
@@ -70,4 +72,35 @@ test('a server that went down says so at login', async ({ page }) => {
     await doomed.stop();
     data.remove();
   }
+});
+
+test('an account with codes by email: asks for one, mails it on request, sends it', async ({
+  page,
+}) => {
+  // Set up as Kitsu's web page would have done it (this server mails nothing).
+  const db = new Database(join(kitsuData.path, 'kitsu.db'));
+  try {
+    db.prepare(
+      `UPDATE person SET email_otp_enabled = 1, preferred_two_factor_authentication = 'email_otp'
+       WHERE email = ?`,
+    ).run('nora.quinn@example.com');
+  } finally {
+    db.close();
+  }
+  await withDevHost(undefined, async ({ host }) => {
+    const app = new ShotdeskPages(page);
+    await page.goto(host.url);
+    await app.connect(kitsu.url);
+    await app.logIn(DEMO_PASSWORD, 'nora.quinn@example.com');
+    await expect(page.getByTestId('otp-prompt')).toBeVisible();
+    await expect(page.getByLabel('Code from the email')).toBeVisible();
+    await page.getByTestId('login-send-email-otp').click();
+    await expect(page.getByTestId('login-email-otp-sent')).toContainText('check your mail');
+    await app.shot('login-email-otp');
+    await page.getByTestId('login-otp').fill('123456');
+    await page.getByTestId('login-submit').click();
+    // No mail went out, so no code can match: the code did reach Kitsu as one.
+    await expect(app.loginError()).toContainText(/code/i);
+    await expect(page.getByTestId('login-otp-use-recovery')).toBeVisible();
+  });
 });

@@ -107,8 +107,12 @@ export const CHANNEL_INPUTS = {
       identifier: text(320),
       password: z.string().min(1).max(1000),
       totp: text(64).optional(),
+      emailOtp: text(64).optional(),
       recoveryCode: text(64).optional(),
     })
+    .strict(),
+  'session:send-email-otp': z
+    .object({ server: serverTargetSchema, identifier: text(320) })
     .strict(),
   'session:logout': noInput,
   'tasks:list-todo': noInput,
@@ -198,6 +202,7 @@ export interface ChannelOutputs {
   'server:list-recent': RecentServer[];
   'session:state': SessionState;
   'session:login': LoginResult;
+  'session:send-email-otp': null;
   'session:logout': SessionState;
   'tasks:list-todo': TodoTask[];
   'tasks:list-done': TodoTask[];

@@ -9,6 +9,8 @@ export interface Credentials {
   identifier: string;
   password: string;
   totp?: string;
+  /** A code Kitsu mailed (`GET /auth/email-otp`). */
+  emailOtp?: string;
   recoveryCode?: string;
 }
 
@@ -33,6 +35,7 @@ export async function requestLogin(
         email: credentials.identifier,
         password: credentials.password,
         ...(credentials.totp ? { totp: credentials.totp } : {}),
+        ...(credentials.emailOtp ? { email_otp: credentials.emailOtp } : {}),
         ...(credentials.recoveryCode ? { recovery_code: credentials.recoveryCode } : {}),
       }),
       signal: AbortSignal.timeout(30_000),

@@ -120,6 +120,28 @@ describe('SessionService login', () => {
     cleanup();
   });
 
+  it('for codes by email: asks Kitsu to mail one, then sends the code typed', async () => {
+    const person = await newArtist({
+      email_otp_enabled: true,
+      preferred_two_factor_authentication: 'email_otp',
+    });
+    const { session, cleanup } = makeSessionService();
+    const credentials = { identifier: person.email!, password: 'right-password' };
+    expect(await session.login(remote(), credentials)).toMatchObject({
+      status: 'otp-required',
+      preferred: 'email_otp',
+      methods: expect.arrayContaining(['email_otp', 'recovery_code']),
+    });
+    await expect(session.sendEmailOtp(remote(), person.email!)).resolves.toBeNull();
+    // This server mails nothing, so no code of its own ever matches: the code typed did reach
+    // it as one (without it, Kitsu would ask for a code again).
+    expect(await session.login(remote(), { ...credentials, emailOtp: '123456' })).toMatchObject({
+      status: 'rejected',
+      reason: 'wrong-otp',
+    });
+    cleanup();
+  });
+
   it('rejects an address that is not a Kitsu server, and says when none answers', async () => {
     const { session, cleanup } = makeSessionService();
     const credentials = { identifier: 'someone', password: 'x' };

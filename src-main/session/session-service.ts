@@ -9,6 +9,7 @@ import { AppError, isAppError } from '../kitsu/app-error';
 import { checkServer } from '../kitsu/check-server';
 import { KitsuClient, type KitsuTokens } from '../kitsu/kitsu-client';
 import type { AppStateStore } from '../settings/app-state-store';
+import { requestEmailOtp } from './email-otp-request';
 import { requestLogin, type Credentials } from './login-request';
 import type { SecretStore } from './secret-store';
 import { toSessionUser } from './session-user';
@@ -83,6 +84,19 @@ export class SessionService {
     const state = this.snapshot() as LoggedInState;
     this.options.onChange(state);
     return { status: 'logged-in', session: state };
+  }
+
+  /** Asks the server to mail a login code to the person (for the second factor). */
+  async sendEmailOtp(server: ServerTarget, identifier: string): Promise<null> {
+    const apiUrl = await this.resolveForLogin(server);
+    if (typeof apiUrl !== 'string') {
+      throw new AppError(
+        'invalid-input',
+        'message' in apiUrl ? apiUrl.message : 'Not a Kitsu server.',
+      );
+    }
+    await requestEmailOtp(apiUrl, identifier, this.options.fetch);
+    return null;
   }
 
   /** Revokes the tokens on the server when it answers, and forgets them here in any case. */

@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'server:list-recent',
   'session:state',
   'session:login',
+  'session:send-email-otp',
   'session:logout',
   'tasks:list-todo',
   'tasks:list-done',

@@ -10,6 +10,7 @@ type SessionChannel =
   | 'server:list-recent'
   | 'session:state'
   | 'session:login'
+  | 'session:send-email-otp'
   | 'session:logout'
   | 'settings:get'
   | 'settings:set';
@@ -28,6 +29,7 @@ export function sessionHandlers(services: HandlerServices): HandlerGroup<Session
     'server:list-recent': () => appState.recentServers(),
     'session:state': () => session.state(),
     'session:login': ({ server, ...credentials }) => session.login(server, credentials),
+    'session:send-email-otp': ({ server, identifier }) => session.sendEmailOtp(server, identifier),
     'session:logout': () => session.logout(),
     'settings:get': () => appState.settings(),
     'settings:set': async (patch) => {

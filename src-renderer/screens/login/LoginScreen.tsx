@@ -19,7 +19,8 @@ import { errorMessage } from '../../ipc/ipc-call-error';
 import { useAppInfo } from '../../queries/hooks';
 import { queryKeys } from '../../queries/keys';
 import { useUiStore } from '../../state/ui-store';
-import { OtpField, type OtpValue } from './OtpField';
+import { OtpField } from './OtpField';
+import { otpKindsOf, type OtpValue } from './otp-kinds';
 
 interface LoginScreenProps {
   server: ServerTarget;
@@ -67,6 +68,7 @@ function LoginForm({
         identifier: identifier.trim(),
         password,
         ...(otp?.kind === 'totp' && otp.code.trim() ? { totp: otp.code.trim() } : {}),
+        ...(otp?.kind === 'email' && otp.code.trim() ? { emailOtp: otp.code.trim() } : {}),
         ...(otp?.kind === 'recovery' && otp.code.trim() ? { recoveryCode: otp.code.trim() } : {}),
       }),
     onSuccess: (result) => {
@@ -74,7 +76,8 @@ function LoginForm({
         queryClient.setQueryData(queryKeys.session, result.session);
       } else if (result.status === 'otp-required') {
         setOtpPrompt(result);
-        setOtp({ kind: 'totp', code: '' });
+        // A wrong code asked again keeps the kind the person chose.
+        setOtp((current) => current ?? { kind: otpKindsOf(result)[0]!, code: '' });
       }
     },
   });
@@ -132,7 +135,16 @@ function LoginForm({
               autoFocus
               required
             />
-            {otpPrompt && otp && <OtpField prompt={otpPrompt} value={otp} onChange={setOtp} />}
+            {otpPrompt && otp && (
+              <OtpField
+                prompt={otpPrompt}
+                value={otp}
+                onChange={setOtp}
+                sendEmail={() =>
+                  call('session:send-email-otp', { server, identifier: identifier.trim() })
+                }
+              />
+            )}
             {problem && (
               <Alert color="red" role="alert" data-testid="login-error">
                 {problem}
