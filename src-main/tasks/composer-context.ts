@@ -9,6 +9,7 @@ import { PerClientCache } from '../kitsu/per-client-cache';
 import type { SessionService } from '../session/session-service';
 import type { SyncService } from '../sync/sync-service';
 import type { CommentWriteContext } from '../sync/outbox-comment-write';
+import { isMentioned } from '../../src-shared/mentions';
 import { listMentionable, taskProjectId } from './mentionable';
 import { asRow } from './task-comment-row';
 import { listSettableStatuses } from './task-comments';
@@ -97,7 +98,7 @@ export class ComposerContext {
     const status: TaskStatusRef | null =
       every.find((candidate) => candidate.id === input.taskStatusId) ?? null;
     const mentions: CommentPersonRef[] = people
-      .filter((person) => person.kind === 'person' && input.text.includes(`@${person.name}`))
+      .filter((person) => person.kind === 'person' && isMentioned(input.text, person.name))
       .map((person) => ({ id: person.id, fullName: person.name }));
     return {
       author: { id: user.id, fullName: user.fullName },

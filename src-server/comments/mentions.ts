@@ -2,22 +2,11 @@ import { personFullName } from '../auth/person-views';
 import type { Db } from '../db/database';
 import { inJsonList, prepareCached } from '../crud/sql';
 import type { Row } from '../models/serialize';
+import { isMentioned } from '../../src-shared/mentions';
 
 export interface Mentions {
   mentions: string[];
   departmentMentions: string[];
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Zou's `@<name>( |$)` test. Python's `$` also matches before a final newline, which JavaScript's
- * does not: the lookahead restores that.
- */
-export function isMentioned(text: string, name: string): boolean {
-  return new RegExp(`@${escapeRegExp(name)}(?: |$|(?=\\n$))`).test(text);
 }
 
 /**
