@@ -50,6 +50,9 @@ async function nextPreviewFile(
           'Kitsu refused another preview on this revision (the project may allow one per revision).',
         'not-found':
           'The comment of this publish is gone from the server: discard it and publish again.',
+        // Kitsu lets a person mentioned on a task comment on it, but not add previews.
+        forbidden:
+          'Kitsu let your comment through but not its previews: only people working on the task (or supervising it) may publish on it.',
       },
     ),
   );
