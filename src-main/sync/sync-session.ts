@@ -77,6 +77,9 @@ const NAMED_TASKS_MAX = 200;
 const RECENTLY_READ_MS = 3 * 24 * 3600_000;
 const RECENTLY_READ_THREADS = 20;
 
+/** How long a read of the context stays fresh enough for readers of one of its keys. */
+const CONTEXT_FRESH_MS = 60_000;
+
 /**
  * One logged-in person's offline cache on one server: reads answer from the cache at once and
  * refresh it in the background; the server's news (live events, writes) refresh what they
@@ -98,6 +101,7 @@ export class SyncSession implements WriteGuard {
   private readonly awaitedRefreshes = new Map<string, Promise<unknown>>();
   private readonly lists: TaskListViews;
   private syncRuns = 0;
+  private contextReadAt = 0;
   private isClosed = false;
 
   constructor(private readonly options: SyncSessionOptions) {
@@ -219,7 +223,11 @@ export class SyncSession implements WriteGuard {
   /** A key of `/data/user/context`, from the cache, else from the server. */
   async contextEntry(key: string): Promise<unknown> {
     if (!hasContext(this.db)) await this.refreshContext('join');
-    else this.inBackground('context', () => this.refreshContext('join'));
+    // The context is large (every person of the studio): read again a minute after the last
+    // read at most, whatever the number of readers.
+    else if (Date.now() - this.contextReadAt > CONTEXT_FRESH_MS) {
+      this.inBackground('context', () => this.refreshContext('join'));
+    }
     return readContextEntry(this.db, key);
   }
 
@@ -353,9 +361,10 @@ export class SyncSession implements WriteGuard {
   }
 
   private refreshContext(mode: 'join' | 'run'): Promise<boolean> {
-    return this.scheduler[mode]('context', () =>
-      this.reported(() => pullContext(this.kitsu, this.db, this)),
-    );
+    return this.scheduler[mode]('context', async () => {
+      this.contextReadAt = Date.now();
+      return this.reported(() => pullContext(this.kitsu, this.db, this));
+    });
   }
 
   /** Threads from the server; says which changed, and throws when the server was unreachable. */
