@@ -22,7 +22,8 @@ import { listSettableStatuses } from './task-comments';
 export class ComposerContext {
   // Statuses come from /data/user/context once per session and role.
   private readonly statuses = new PerClientCache<SettableTaskStatus[]>();
-  private readonly projectRoles = new PerClientCache<Record<string, unknown>>();
+  // The context's project roles and projects, once per session.
+  private readonly projectContext = new PerClientCache<Record<string, unknown>>();
   // A task never changes project; a team changes seldom enough for a session.
   private readonly projects = new PerClientCache<string>();
   private readonly mentionable = new PerClientCache<MentionCandidate[]>();
@@ -33,11 +34,19 @@ export class ComposerContext {
 
   /**
    * The statuses the person may set on a project's tasks: Zou decides by their role on that
-   * project (the context's `project_roles`), else by their studio role.
+   * project (the context's `project_roles`), else by their studio role; and, as Kitsu's own
+   * pages, only those the project uses when it names some (`task_statuses`).
    */
   async settableStatuses(projectId?: string): Promise<SettableTaskStatus[]> {
     const client = await this.services.session.client();
-    return this.statusesFor(client, await this.roleOn(client, projectId));
+    const project = projectId ? await this.projectFacts(client, projectId) : null;
+    const state = await this.services.session.state();
+    const studioRole = state.status === 'logged-in' ? state.user.role : 'user';
+    const statuses = await this.statusesFor(client, project?.role ?? studioRole);
+    const used = project?.statusIds;
+    return used && used.length > 0
+      ? statuses.filter((status) => used.includes(status.id))
+      : statuses;
   }
 
   private statusesFor(client: KitsuClient, role: string): Promise<SettableTaskStatus[]> {
@@ -48,19 +57,30 @@ export class ComposerContext {
     });
   }
 
-  private async roleOn(client: KitsuClient, projectId: string | undefined): Promise<string> {
-    const state = await this.services.session.state();
-    const studioRole = state.status === 'logged-in' ? state.user.role : 'user';
-    if (!projectId) return studioRole;
-    const roles = await this.projectRoles.get(client, 'all', async () => {
+  /** The person's own role on a project, and the statuses it uses, from the context. */
+  private async projectFacts(
+    client: KitsuClient,
+    projectId: string,
+  ): Promise<{ role: string | null; statusIds: string[] | null }> {
+    const context = await this.projectContext.get(client, 'all', async () => {
       const cache = this.services.offline.sync.for(client);
-      const known = cache
-        ? await cache.contextEntry('project_roles')
-        : asRow(await client.get<unknown>('/data/user/context')).project_roles;
-      return asRow(known) as Record<string, unknown>;
+      if (cache) {
+        return {
+          project_roles: await cache.contextEntry('project_roles'),
+          projects: await cache.contextEntry('projects'),
+        };
+      }
+      return asRow(await client.get<unknown>('/data/user/context'));
     });
-    const role = roles[projectId];
-    return typeof role === 'string' && role !== '' ? role : studioRole;
+    const role = asRow(context.project_roles)[projectId];
+    const projects = Array.isArray(context.projects) ? context.projects.map(asRow) : [];
+    const statusIds = projects.find((project) => project.id === projectId)?.task_statuses;
+    return {
+      role: typeof role === 'string' && role !== '' ? role : null,
+      statusIds: Array.isArray(statusIds)
+        ? statusIds.filter((id): id is string => typeof id === 'string')
+        : null,
+    };
   }
 
   async mentionableFor(client: KitsuClient, taskId: string): Promise<MentionCandidate[]> {

@@ -47,3 +47,22 @@ it('offers the statuses of the person’s role on the task’s project, which Zo
   });
   expect(posted.taskStatus.shortName).toBe('done');
 });
+
+it('offers only the statuses the project uses, when it names some', async () => {
+  const [task] = await jordan.value<TodoTask[]>('tasks:list-todo', {});
+  const { db } = server.context;
+  db.prepare(
+    `DELETE FROM project_task_status_link WHERE project_id = ? AND task_status_id NOT IN
+       (SELECT id FROM task_status WHERE short_name IN ('wip', 'wfa', 'done'))`,
+  ).run(task!.projectId);
+  // A new session reads the context again.
+  const again = await logInAs(server.baseUrl, DEMO_ARTIST_EMAIL, DEMO_PASSWORD);
+  try {
+    const onProject = await again.value<SettableTaskStatus[]>('tasks:list-statuses', {
+      projectId: task!.projectId,
+    });
+    expect(shortNames(onProject).sort()).toEqual(['done', 'wfa', 'wip']);
+  } finally {
+    await again.close();
+  }
+});
