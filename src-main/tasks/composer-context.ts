@@ -1,3 +1,4 @@
+import { isMentioned } from '../../src-shared/mentions';
 import type {
   CommentPersonRef,
   MentionCandidate,
@@ -9,7 +10,6 @@ import { PerClientCache } from '../kitsu/per-client-cache';
 import type { SessionService } from '../session/session-service';
 import type { SyncService } from '../sync/sync-service';
 import type { CommentWriteContext } from '../sync/outbox-comment-write';
-import { isMentioned } from '../../src-shared/mentions';
 import { listMentionable, taskProjectId } from './mentionable';
 import { asRow } from './task-comment-row';
 import { listSettableStatuses } from './task-comments';

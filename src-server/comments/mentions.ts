@@ -1,8 +1,8 @@
+import { isMentioned } from '../../src-shared/mentions';
 import { personFullName } from '../auth/person-views';
 import type { Db } from '../db/database';
 import { inJsonList, prepareCached } from '../crud/sql';
 import type { Row } from '../models/serialize';
-import { isMentioned } from '../../src-shared/mentions';
 
 export interface Mentions {
   mentions: string[];
