@@ -25,6 +25,8 @@ export interface OutboxConflict {
   /** What discarding it leaves on the server, when part of it landed already; else null. */
   alreadySent: string | null;
   state: Extract<OutboxState, 'conflict' | 'failed'>;
+  /** Whether "post without the status change" is open: the status set meanwhile may be kept. */
+  offersWithoutStatus: boolean;
 }
 
 export interface SyncState {

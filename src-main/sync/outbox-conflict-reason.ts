@@ -1,6 +1,7 @@
 import type { TaskStatusRef } from '../../src-shared/task-comment';
 import type { KitsuClient } from '../kitsu/kitsu-client';
 import { asRow, toStatusRef } from '../tasks/task-comment-row';
+import type { ServerStatus } from './outbox-entry';
 import type { ServerComment } from './outbox-landed';
 
 /**
@@ -42,7 +43,7 @@ export async function describeForbiddenStatus(
   comments: readonly ServerComment[],
   serverStatusId: string,
   ownStatusName: string | null,
-): Promise<{ reason: string; serverStatus: TaskStatusRef | null } | null> {
+): Promise<{ reason: string; serverStatus: ServerStatus | null } | null> {
   const status = asRow(
     await client
       .get<unknown>(`/data/task-status/${encodeURIComponent(serverStatusId)}`)
@@ -55,6 +56,6 @@ export async function describeForbiddenStatus(
     reason:
       `${conflict.reason} Comments may not be posted with that status by you: ` +
       `post anyway to send it${own} or discard it.`,
-    serverStatus: conflict.serverStatus,
+    serverStatus: conflict.serverStatus && { ...conflict.serverStatus, keepable: false },
   };
 }

@@ -13,6 +13,12 @@ export const OUTBOX_KINDS = [
 ] as const;
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number];
 
+/**
+ * The task's status met by a conflict. `keepable: false`: the person may not post a comment
+ * that keeps it (Zou checks the status of every comment), so only their own status will do.
+ */
+export type ServerStatus = TaskStatusRef & { keepable?: boolean };
+
 /** What the person chose for a write that stopped as a conflict. */
 export type OutboxResolution = 'post-anyway' | 'post-without-status';
 
@@ -39,7 +45,7 @@ export interface OutboxEntry {
   /** Why it stopped (conflict or failed), in words. */
   reason: string | null;
   /** The task's status on the server when the conflict was found. */
-  serverStatus: TaskStatusRef | null;
+  serverStatus: ServerStatus | null;
   /** ISO 8601, this computer's clock. */
   createdAt: string;
   updatedAt: string;
@@ -50,6 +56,7 @@ const statusRefSchema = z.object({
   name: z.string(),
   shortName: z.string(),
   color: z.string(),
+  keepable: z.boolean().optional(),
 });
 
 /** A row as SQLite gives it; checked, since a cache file is outside the program's control. */

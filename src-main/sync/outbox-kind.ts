@@ -1,7 +1,7 @@
 import type { TaskComment, TaskStatusRef } from '../../src-shared/task-comment';
 import type { TimeLogDay } from '../../src-shared/time-log';
 import type { KitsuClient } from '../kitsu/kitsu-client';
-import type { OutboxEntry } from './outbox-entry';
+import type { OutboxEntry, ServerStatus } from './outbox-entry';
 
 /** What a kind's replay may use. */
 export interface ReplayContext {
@@ -34,7 +34,7 @@ export type ReplayOutcome =
       /** Found on the server rather than sent now: an earlier attempt had landed. */
       alreadyLanded: boolean;
     }
-  | { type: 'conflict'; reason: string; serverStatus: TaskStatusRef | null };
+  | { type: 'conflict'; reason: string; serverStatus: ServerStatus | null };
 
 /**
  * One kind of write (a comment; later a reply, an ack, a time spent, a day off, a publish):

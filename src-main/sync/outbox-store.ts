@@ -1,7 +1,11 @@
-import type { TaskStatusRef } from '../../src-shared/task-comment';
 import type { Statement } from 'better-sqlite3';
 import type { CacheDb } from '../cache/cache-db';
-import { toOutboxEntry, type OutboxEntry, type OutboxResolution } from './outbox-entry';
+import {
+  toOutboxEntry,
+  type OutboxEntry,
+  type OutboxResolution,
+  type ServerStatus,
+} from './outbox-entry';
 
 /** What a write brings; the store adds its sequence, state and bookkeeping. */
 export type NewOutboxEntry = Pick<
@@ -120,7 +124,7 @@ export class OutboxStore {
     ).run(error, this.stamp(), id);
   }
 
-  markConflict(id: string, reason: string, serverStatus: TaskStatusRef | null): void {
+  markConflict(id: string, reason: string, serverStatus: ServerStatus | null): void {
     this.sql(
       `UPDATE outbox_entry SET state = 'conflict', reason = ?, server_status = ?,
            resolution = NULL, updated_at = ? WHERE id = ?`,

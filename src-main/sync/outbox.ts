@@ -200,6 +200,7 @@ export class Outbox {
           area: kind.area,
           alreadySent: kind.alreadySent?.(entry) ?? null,
           state: entry.state,
+          offersWithoutStatus: entry.state === 'conflict' && entry.serverStatus?.keepable !== false,
         },
       ];
     });
@@ -248,6 +249,12 @@ export class Outbox {
           throw new AppError(
             'invalid-input',
             'Only a comment whose status change met a conflict can be posted without it.',
+          );
+        }
+        if (entry.serverStatus?.keepable === false) {
+          throw new AppError(
+            'invalid-input',
+            `You may not post a comment with ${entry.serverStatus.name}: post it anyway with your status, or discard it.`,
           );
         }
         this.store.resume(id, 'post-without-status');

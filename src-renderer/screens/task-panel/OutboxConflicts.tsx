@@ -130,7 +130,7 @@ function ConflictCard({ conflict }: { conflict: OutboxConflict }) {
           </Group>
         ) : (
           <Group gap="xs">
-            {isConflict && (
+            {isConflict && conflict.offersWithoutStatus && (
               <Button
                 size="xs"
                 loading={busy && resolve.variables?.action === 'post-without-status'}
