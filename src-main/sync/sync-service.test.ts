@@ -148,6 +148,25 @@ describe('reads from the cache first', () => {
   });
 });
 
+describe('the context', () => {
+  it('is read again behind its readers at most once a minute: it holds the whole studio', async () => {
+    const app = await open({ bootstrapThreads: 0, refreshAfterMs: 0 });
+    const cache = await app.cache();
+    await app.synced();
+    const contextReads = () => app.requests.filter((r) => r === 'GET /data/user/context').length;
+    const before = contextReads();
+    for (let read = 0; read < 3; read += 1) {
+      expect(Array.isArray(await cache.contextEntry('persons'))).toBe(true);
+    }
+    // A list is fresh for no time at all here: its read is refreshed behind, the context's not.
+    const listReads = () => app.requests.filter((r) => r.startsWith('GET /data/user/tasks'));
+    const lists = listReads().length;
+    await cache.taskList('todo');
+    await vi.waitFor(() => expect(listReads().length).toBeGreaterThan(lists), WAIT);
+    expect(contextReads()).toBe(before);
+  });
+});
+
 describe('news from the server', () => {
   it('refreshes what a change names before saying so, and reads wait for it', async () => {
     const app = await open({ bootstrapThreads: 1 });

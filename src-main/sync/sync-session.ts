@@ -101,7 +101,6 @@ export class SyncSession implements WriteGuard {
   private readonly awaitedRefreshes = new Map<string, Promise<unknown>>();
   private readonly lists: TaskListViews;
   private syncRuns = 0;
-  private contextReadAt = 0;
   private isClosed = false;
 
   constructor(private readonly options: SyncSessionOptions) {
@@ -225,8 +224,9 @@ export class SyncSession implements WriteGuard {
     if (!hasContext(this.db)) await this.refreshContext('join');
     // The context is large (every person of the studio): read again a minute after the last
     // read at most, whatever the number of readers.
-    else if (Date.now() - this.contextReadAt > CONTEXT_FRESH_MS) {
-      this.inBackground('context', () => this.refreshContext('join'));
+    else {
+      const freshMs = Math.max(this.options.refreshAfterMs, CONTEXT_FRESH_MS);
+      this.inBackground('context', () => this.refreshContext('join'), freshMs);
     }
     return readContextEntry(this.db, key);
   }
@@ -361,10 +361,9 @@ export class SyncSession implements WriteGuard {
   }
 
   private refreshContext(mode: 'join' | 'run'): Promise<boolean> {
-    return this.scheduler[mode]('context', async () => {
-      this.contextReadAt = Date.now();
-      return this.reported(() => pullContext(this.kitsu, this.db, this));
-    });
+    return this.scheduler[mode]('context', () =>
+      this.reported(() => pullContext(this.kitsu, this.db, this)),
+    );
   }
 
   /** Threads from the server; says which changed, and throws when the server was unreachable. */
@@ -440,8 +439,12 @@ export class SyncSession implements WriteGuard {
   }
 
   /** Refreshes in the background unless the data is fresh; failures are only reported. */
-  private inBackground(key: string, refresh: () => Promise<unknown>): void {
-    if (this.isClosed || this.scheduler.finishedWithin(key, this.options.refreshAfterMs)) return;
+  private inBackground(
+    key: string,
+    refresh: () => Promise<unknown>,
+    freshMs = this.options.refreshAfterMs,
+  ): void {
+    if (this.isClosed || this.scheduler.finishedWithin(key, freshMs)) return;
     void refresh().catch(() => undefined);
   }
 
