@@ -55,6 +55,7 @@ function sourceTreeSqliteBinding(): string | undefined {
 void app.whenReady().then(() => {
   hardenSession(session.defaultSession, devServerUrl);
   const userData = app.getPath('userData');
+  const sqliteBinding = sourceTreeSqliteBinding();
   services = createAppServices({
     userDataDir: userData,
     secrets: createSafeStorageSecretStore(
@@ -65,7 +66,7 @@ void app.whenReady().then(() => {
       runtime: process.execPath,
       serverScript: fileURLToPath(new URL('./server.js', import.meta.url)),
       cwd: userData,
-      sqliteBinding: sourceTreeSqliteBinding(),
+      sqliteBinding,
     }),
     appInfo: { osUserName: osUserName(), platform: process.platform, version: app.getVersion() },
     downloadsDir: app.getPath('downloads'),
@@ -74,7 +75,7 @@ void app.whenReady().then(() => {
       const failure = await shell.openPath(path);
       if (failure) throw new Error(failure);
     },
-    sqliteNativeBinding: sourceTreeSqliteBinding(),
+    sqliteNativeBinding: sqliteBinding,
   });
   handleMediaProtocol(services.media);
   services.setMediaAddress(ELECTRON_MEDIA_ADDRESS);
