@@ -116,7 +116,10 @@ async function addDemoPicture(
   }
 }
 
-/** A simple layout frame: sky and ground, a sun that moves with the version, the shot named. */
+/**
+ * A simple layout frame: sky and ground, a sun that moves with the version, the shot named at
+ * the bottom and the version at the top (the player's zoom controls sit bottom right).
+ */
 function frameSvg(request: FeedbackRequest, revision: number): string {
   const accent = /^#[0-9a-f]{6}$/i.test(request.task_type_color ?? '')
     ? request.task_type_color!
@@ -135,7 +138,7 @@ function frameSvg(request: FeedbackRequest, revision: number): string {
   <path d="M0 400 Q 240 340 480 390 T 960 370 V 540 H 0 Z" fill="${accent}" opacity="0.85"/>
   <rect x="0" y="470" width="${WIDTH}" height="70" fill="#101418" opacity="0.55"/>
   <text x="32" y="514" font-family="sans-serif" font-size="30" fill="#ffffff">${label}</text>
-  <text x="928" y="514" font-family="sans-serif" font-size="30" fill="#ffffff"
+  <text x="928" y="60" font-family="sans-serif" font-size="30" fill="#ffffff"
         text-anchor="end">v${String(revision).padStart(3, '0')}</text>
 </svg>`;
 }
