@@ -93,10 +93,13 @@ test('still viewer: the wheel zooms about the pointer, dragging pans, keys fit a
     await expect(image).toHaveAttribute('data-source', 'original');
     await expect(viewer).toHaveAttribute('data-zoom', '1.0000');
     await expect(page.getByTestId('still-zoom')).toHaveText('100%');
+    await expect(page.getByTestId('still-actual-size')).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(async () => Math.round((await image.boundingBox())!.width)).toBe(1600);
     await app.shot('still-viewer-original');
     await page.keyboard.press('0');
     await expect(viewer).toHaveAttribute('data-zoom', 'fit');
-    await expect(page.getByTestId('still-zoom')).toHaveText('Fit');
+    // Fitted, the readout says how large that is.
+    await expect(page.getByTestId('still-fit')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('still-zoom')).toHaveText(/^\d+%$/);
   });
 });

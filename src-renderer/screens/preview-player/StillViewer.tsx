@@ -205,15 +205,30 @@ export function StillViewer({
           −
         </ActionIcon>
         <Text size="xs" w={48} ta="center" data-testid="still-zoom">
-          {view === null ? 'Fit' : `${Math.round(current.scale * 100)}%`}
+          {`${Math.round(current.scale * 100)}%`}
         </Text>
         <ActionIcon variant="subtle" color="gray" size="sm" onClick={zoomIn} aria-label="Zoom in">
           +
         </ActionIcon>
-        <Button variant="subtle" color="gray" size="compact-xs" onClick={fit}>
+        {/* The way the picture is shown now stands out. */}
+        <Button
+          variant={view === null ? 'light' : 'subtle'}
+          color="gray"
+          size="compact-xs"
+          onClick={fit}
+          aria-pressed={view === null}
+          data-testid="still-fit"
+        >
           Fit
         </Button>
-        <Button variant="subtle" color="gray" size="compact-xs" onClick={actualSize}>
+        <Button
+          variant={view !== null && view.scale === 1 ? 'light' : 'subtle'}
+          color="gray"
+          size="compact-xs"
+          onClick={actualSize}
+          aria-pressed={view !== null && view.scale === 1}
+          data-testid="still-actual-size"
+        >
           1:1
         </Button>
       </Group>
