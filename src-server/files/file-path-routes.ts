@@ -6,7 +6,7 @@ import { requireEntity, requireEntityOfKind, requireTaskType } from '../producti
 import { checkEntityRead, checkProjectAccess } from '../production/project-access';
 import { OUTPUT_FILE_PATH, validateFileBody, WORKING_FILE_PATH } from './file-bodies';
 import { gatherFileFacts, projectFileTree } from './file-facts';
-import { requireAssetInstance, requireTask } from './file-lookups';
+import { requireAssetInstance, requireTaskWithEntityAccess } from './file-lookups';
 import { nextOutputRevision } from './output-files';
 import { renderingPath } from './path-errors';
 import {
@@ -29,12 +29,9 @@ export function registerFilePathRoutes(api: FastifyInstance, context: ServerCont
     '/data/tasks/:task_id/working-file-path',
     async (request) => {
       const call = new CrudCall(context, request, workingFileModel);
-      const { db, access } = call;
+      const { db } = call;
       const body = validateFileBody(request, 'WorkingFilePathSchema', WORKING_FILE_PATH);
-      const task = requireTask(db, request.params.task_id);
-      const entity = requireEntity(db, task.entity_id);
-      checkProjectAccess(access, db, entity.projectId);
-      access.requireEntityAccess(entity.id, entity.projectId);
+      const { task, entity } = requireTaskWithEntityAccess(call, request.params.task_id);
       const name = String(body.name);
       return call.write(() => {
         const software = body.software_id

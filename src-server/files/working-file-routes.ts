@@ -5,11 +5,9 @@ import { CrudCall } from '../crud/crud-call';
 import { prepareCached } from '../crud/sql';
 import { loadTaskFacts } from '../permissions/access';
 import { pathId } from '../production/ids';
-import { requireEntity } from '../production/lookup';
-import { checkProjectAccess } from '../production/project-access';
 import { NEW_WORKING_FILE, validateFileBody } from './file-bodies';
 import { gatherFileFacts, projectFileTree } from './file-facts';
-import { requireTask } from './file-lookups';
+import { requireTaskWithEntityAccess } from './file-lookups';
 import { renderingPath } from './path-errors';
 import { getOrCreateSoftware, NEW_WORKING_FILE_SOFTWARE, requireSoftware } from './reference-rows';
 import {
@@ -47,10 +45,7 @@ export function registerWorkingFileRoutes(api: FastifyInstance, context: ServerC
     const call = new CrudCall(context, request, workingFileModel);
     const { db, access } = call;
     const body = validateFileBody(request, 'NewWorkingFileSchema', NEW_WORKING_FILE);
-    const task = requireTask(db, request.params.task_id);
-    const entity = requireEntity(db, task.entity_id);
-    checkProjectAccess(access, db, entity.projectId);
-    access.requireEntityAccess(entity.id, entity.projectId);
+    const { task, entity } = requireTaskWithEntityAccess(call, request.params.task_id);
     const name = String(body.name);
     const created = call.write(() => {
       const software = body.software_id
