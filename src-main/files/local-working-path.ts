@@ -7,26 +7,19 @@ import {
 import type { TodoTask } from '../../src-shared/todo-task';
 import type { Software } from '../../src-shared/working-files';
 
+/** A parent the todo row names only (an episode, a sequence): its name and kind are enough. */
+function namedParent(
+  name: string | null,
+  type: 'Episode' | 'Sequence',
+  parent: EntityFacts | null,
+): EntityFacts | null {
+  return name ? { id: '', name, type, entity_type: { id: '', name: type }, parent } : null;
+}
+
 /** The entity of a todo row as the file tree reads it: its kind, type and parents' names. */
 function entityOf(task: TodoTask): EntityFacts {
-  const episode: EntityFacts | null = task.episodeName
-    ? {
-        id: '',
-        name: task.episodeName,
-        type: 'Episode',
-        entity_type: { id: '', name: 'Episode' },
-        parent: null,
-      }
-    : null;
-  const sequence: EntityFacts | null = task.sequenceName
-    ? {
-        id: '',
-        name: task.sequenceName,
-        type: 'Sequence',
-        entity_type: { id: '', name: 'Sequence' },
-        parent: episode,
-      }
-    : null;
+  const episode = namedParent(task.episodeName, 'Episode', null);
+  const sequence = namedParent(task.sequenceName, 'Sequence', episode);
   const temporal = ['Shot', 'Sequence', 'Episode', 'Scene', 'Edit'].includes(task.entityTypeName);
   return {
     id: task.entityId,
