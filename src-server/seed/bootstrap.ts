@@ -45,9 +45,11 @@ export async function bootstrapDataDir(
       });
       // The large demo is for benchmarks: its lists, not its pictures, are what is measured.
       const pictures =
-        options.demoSize === 'standard' ? await seedDemoPreviews(context, summary.projectId) : 0;
+        options.demoSize === 'standard'
+          ? await seedDemoPreviews(context, summary.projectId)
+          : { made: 0, failure: null };
       report.push(
-        `Demo production created (${summary.taskCount} tasks, ${pictures} previews, ` +
+        `Demo production created (${summary.taskCount} tasks, ${pictures.made} previews, ` +
           `${Date.now() - started} ms). ` +
           `Every demo account's password is "${DEMO_PASSWORD}":`,
       );
@@ -55,6 +57,9 @@ export async function bootstrapDataDir(
         report.push(`  ${account.role.padEnd(10)} ${account.email}`);
       }
       report.push(`  Desktop ID login: ${osUserName()} (${summary.artistEmail})`);
+      if (pictures.failure) {
+        report.push(`Some demo previews could not be drawn: ${pictures.failure}`);
+      }
     }
   }
   return report;

@@ -25,9 +25,12 @@ interface FeedbackRequest {
  * The demo production's requests for feedback carry a picture, as published work does: a
  * frame drawn for each (the shot, the task type, the version), stored as an upload would be,
  * the task's last preview and its entity's thumbnail. A newcomer meets the player and the
- * thumbnails at once. Answers how many were made.
+ * thumbnails at once. Answers how many were made, and why one could not be.
  */
-export async function seedDemoPreviews(context: ServerContext, projectId: string): Promise<number> {
+export async function seedDemoPreviews(
+  context: ServerContext,
+  projectId: string,
+): Promise<{ made: number; failure: string | null }> {
   const { db, dataDir } = context;
   const requests = db
     .prepare(
@@ -47,17 +50,19 @@ export async function seedDemoPreviews(context: ServerContext, projectId: string
   requests.reverse();
   const revisions = new Map<string, number>();
   let made = 0;
+  let failure: string | null = null;
   for (const request of requests) {
     const revision = (revisions.get(request.task_id) ?? 0) + 1;
     try {
       await addDemoPicture(context, dataDir, request, revision);
       revisions.set(request.task_id, revision);
       made += 1;
-    } catch {
+    } catch (error) {
       // Pictures only dress the demo up: a machine that cannot draw one still gets the demo.
+      failure ??= error instanceof Error ? error.message : String(error);
     }
   }
-  return made;
+  return { made, failure };
 }
 
 async function addDemoPicture(
